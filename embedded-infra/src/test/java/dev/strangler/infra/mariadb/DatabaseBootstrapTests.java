@@ -1,0 +1,43 @@
+package dev.strangler.infra.mariadb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strangler.infra.InfraSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DatabaseBootstrapTests {
+
+    @Test
+    void grantsEachServiceItsOwnDatabaseOnly() {
+        String sql = DatabaseBootstrap.sql(InfraSettings.fromEnvironment(Map.of()));
+
+        assertThat(sql).contains("GRANT ALL PRIVILEGES ON `member_db`.* TO 'member_svc'@'%';")
+                .contains("GRANT ALL PRIVILEGES ON `legacy_db`.* TO 'legacy_app'@'%';")
+                .contains("GRANT REPLICATION SLAVE, REPLICATION CLIENT, RELOAD ON *.* TO 'kit_cdc'@'%';")
+                .doesNotContain("ON *.* TO 'member_svc'");
+    }
+
+    @Test
+    void takesNamesAndPasswordsFromTheEnvironment() {
+        String sql = DatabaseBootstrap.sql(InfraSettings.fromEnvironment(
+                Map.of("MEMBER_DB_NAME", "members", "MEMBER_DB_PASSWORD", "it's")));
+
+        assertThat(sql).contains("CREATE DATABASE IF NOT EXISTS `members`").contains("IDENTIFIED BY 'it''s'");
+    }
+
+    @Test
+    void refusesADatabaseNameThatIsNotAnIdentifier() {
+        assertThatThrownBy(() -> DatabaseBootstrap.sql(InfraSettings.fromEnvironment(
+                Map.of("ORDER_DB_NAME", "orders; DROP DATABASE x"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("orders; DROP DATABASE x");
+    }
+
+    @Test
+    void namesTheVariableOfABadPort() {
+        assertThatThrownBy(() -> InfraSettings.fromEnvironment(Map.of("KIT_DB_PORT", "abc")))
+                .hasMessage("KIT_DB_PORT must be a port number from 1 to 65535, but was 'abc'");
+    }
+}
