@@ -7,7 +7,11 @@ import java.util.Map;
  * Ports and accounts of the kit's embedded infrastructure. Every value has an environment variable, so the
  * stack, the services and the tests agree on one set of names without any of them being written in code paths.
  *
+ * @param databaseHost       the database server ({@code KIT_DB_HOST}, 127.0.0.1); any other host means an
+ *                           external MySQL 8 or MariaDB server that the kit does not start
  * @param databasePort       MariaDB's TCP port ({@code KIT_DB_PORT}, 3307)
+ * @param externalKafka      an external cluster's bootstrap servers ({@code KIT_KAFKA_BOOTSTRAP}); empty means
+ *                           the kit's own broker on {@code kafkaPort}
  * @param kafkaPort          the broker's client port ({@code KIT_KAFKA_PORT}, 9092)
  * @param kafkaControllerPort the KRaft controller port ({@code KIT_KAFKA_CONTROLLER_PORT}, 9093)
  * @param legacy             the monolith's schema and account ({@code LEGACY_DB_NAME|USER|PASSWORD})
@@ -16,18 +20,23 @@ import java.util.Map;
  * @param cdc                the change-data-capture account ({@code CDC_DB_USER|PASSWORD}); its
  *                           {@code database} is unused: it reads the binlog and every schema above
  */
-public record InfraSettings(int databasePort, int kafkaPort, int kafkaControllerPort,
+public record InfraSettings(String databaseHost, int databasePort, String externalKafka,
+                            int kafkaPort, int kafkaControllerPort,
                             DatabaseAccount legacy, DatabaseAccount member, DatabaseAccount order,
                             DatabaseAccount cdc) {
 
+    public static final String DATABASE_HOST = "KIT_DB_HOST";
     public static final String DATABASE_PORT = "KIT_DB_PORT";
+    public static final String KAFKA_BOOTSTRAP = "KIT_KAFKA_BOOTSTRAP";
     public static final String KAFKA_PORT = "KIT_KAFKA_PORT";
     public static final String KAFKA_CONTROLLER_PORT = "KIT_KAFKA_CONTROLLER_PORT";
 
     public static InfraSettings fromEnvironment(Map<String, String> environment) {
         EnvironmentSettings env = new EnvironmentSettings(environment);
         return new InfraSettings(
+                env.text(DATABASE_HOST, "127.0.0.1"),
                 env.port(DATABASE_PORT, 3307),
+                env.text(KAFKA_BOOTSTRAP, ""),
                 env.port(KAFKA_PORT, 9092),
                 env.port(KAFKA_CONTROLLER_PORT, 9093),
                 account(env, "LEGACY", "legacy_db", "legacy_app", "legacy_pw"),
@@ -37,7 +46,17 @@ public record InfraSettings(int databasePort, int kafkaPort, int kafkaController
     }
 
     public InfraSettings withPorts(int databasePort, int kafkaPort, int kafkaControllerPort) {
-        return new InfraSettings(databasePort, kafkaPort, kafkaControllerPort, legacy, member, order, cdc);
+        return new InfraSettings(databaseHost, databasePort, externalKafka, kafkaPort, kafkaControllerPort,
+                legacy, member, order, cdc);
+    }
+
+    /** Whether the kit starts the database itself (on loopback) or uses a server someone else runs. */
+    public boolean embeddedDatabase() {
+        return databaseHost.equals("127.0.0.1") || databaseHost.equals("localhost");
+    }
+
+    public boolean embeddedKafka() {
+        return externalKafka.isEmpty();
     }
 
     /** The accounts that each own one schema. */
@@ -46,11 +65,11 @@ public record InfraSettings(int databasePort, int kafkaPort, int kafkaController
     }
 
     public String kafkaBootstrapServers() {
-        return "127.0.0.1:" + kafkaPort;
+        return embeddedKafka() ? "127.0.0.1:" + kafkaPort : externalKafka;
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:mysql://127.0.0.1:" + databasePort + "/" + database
+        return "jdbc:mysql://" + databaseHost + ":" + databasePort + "/" + database
                 + "?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&rewriteBatchedStatements=true";
     }
 

@@ -1,0 +1,28 @@
+package dev.strangler.playbook;
+
+import dev.strangler.playbook.stack.DownCommand;
+import dev.strangler.playbook.stack.InfraCommand;
+import dev.strangler.playbook.stack.StatusCommand;
+import dev.strangler.playbook.stack.UpCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+@Command(name = "kit", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
+        description = "Strangler migration kit: run the stack, seed it, flip routes, run the playbook, compare.",
+        subcommands = {
+                UpCommand.class,
+                DownCommand.class,
+                StatusCommand.class,
+                InfraCommand.class,
+                HelpCommand.class,
+        })
+public final class KitCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.strangler.playbook.stack;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process of the stack.
+ *
+ * @param name        the name used for its PID file, log file and in every table
+ * @param url         where a person reaches it
+ * @param ports       the ports it binds on 127.0.0.1
+ * @param command     the command line, a JVM each
+ * @param environment added to the launcher's environment
+ * @param health      how the kit knows it is ready
+ */
+public record StackComponent(String name, String url, List<PortSetting> ports, List<String> command,
+                             Map<String, String> environment, HealthCheck health) {
+}

@@ -1,0 +1,104 @@
+package dev.strangler.playbook.stack;
+
+import dev.strangler.infra.EnvironmentSettings;
+import dev.strangler.infra.InfraSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The processes of the stack, built from the environment: the embedded MariaDB and Kafka (unless
+ * {@code KIT_DB_HOST} or {@code KIT_KAFKA_BOOTSTRAP} point elsewhere), then the monolith, the extracted services,
+ * the CDC bridge and the proxy. Every service gets the same settings, so they all agree on where things are.
+ */
+public record StackDefinition(List<StackComponent> infrastructure, List<StackComponent> services) {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** Service name, packaging, and the port it serves on. The proxy's health lives on its admin port. */
+    private record Service(String name, String packaging, String portVariable, int defaultPort,
+                           String healthPortVariable, int defaultHealthPort) {
+    }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("legacy-monolith", "war", "MONOLITH_PORT", 8081, "MONOLITH_PORT", 8081),
+            new Service("extracted-member-service", "jar", "MEMBER_SERVICE_PORT", 8082, "MEMBER_SERVICE_PORT", 8082),
+            new Service("extracted-order-service", "jar", "ORDER_SERVICE_PORT", 8083, "ORDER_SERVICE_PORT", 8083),
+            new Service("cdc-bridge", "jar", "CDC_BRIDGE_PORT", 8084, "CDC_BRIDGE_PORT", 8084),
+            new Service("strangler-proxy", "jar", "PROXY_PORT", 8080, "PROXY_ADMIN_PORT", 8090));
+
+    public static StackDefinition fromEnvironment(Map<String, String> environment, StackLayout layout) {
+        InfraSettings infra = InfraSettings.fromEnvironment(environment);
+        EnvironmentSettings env = new EnvironmentSettings(environment);
+        Map<String, String> shared = sharedEnvironment(infra, env);
+        String javaOptions = env.text("KIT_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+
+        List<StackComponent> infrastructure = new ArrayList<>();
+        if (infra.embeddedDatabase()) {
+            infrastructure.add(new StackComponent("mariadb", "jdbc:mysql://127.0.0.1:" + infra.databasePort(),
+                    List.of(new PortSetting(infra.databasePort(), InfraSettings.DATABASE_PORT)),
+                    infraCommand(layout, "mariadb", "-Xmx96m -XX:+UseSerialGC"), shared,
+                    HealthCheck.jdbc(infra.jdbcUrl(infra.legacy().database()), infra.legacy().user(),
+                            infra.legacy().password())));
+        }
+        if (infra.embeddedKafka()) {
+            infrastructure.add(new StackComponent("kafka", "kafka://" + infra.kafkaBootstrapServers(),
+                    List.of(new PortSetting(infra.kafkaPort(), InfraSettings.KAFKA_PORT),
+                            new PortSetting(infra.kafkaControllerPort(), InfraSettings.KAFKA_CONTROLLER_PORT)),
+                    infraCommand(layout, "kafka", "-Xms128m -Xmx384m -XX:+UseSerialGC"), shared,
+                    HealthCheck.kafka(infra.kafkaBootstrapServers())));
+        }
+
+        List<StackComponent> services = new ArrayList<>();
+        for (Service service : SERVICES) {
+            int port = env.port(service.portVariable(), service.defaultPort());
+            int healthPort = env.port(service.healthPortVariable(), service.defaultHealthPort());
+            List<PortSetting> ports = port == healthPort
+                    ? List.of(new PortSetting(port, service.portVariable()))
+                    : List.of(new PortSetting(port, service.portVariable()),
+                    new PortSetting(healthPort, service.healthPortVariable()));
+            List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + service.name()));
+            command.addAll(List.of(javaOptions.split("\\s+")));
+            command.addAll(List.of("-jar", layout.artifact(service.name(), service.packaging()).toString()));
+            services.add(new StackComponent(service.name(), "http://127.0.0.1:" + port, ports, command, shared,
+                    HealthCheck.actuator("http://127.0.0.1:" + healthPort + "/actuator/health")));
+        }
+        return new StackDefinition(List.copyOf(infrastructure), List.copyOf(services));
+    }
+
+    public List<StackComponent> all() {
+        List<StackComponent> all = new ArrayList<>(infrastructure);
+        all.addAll(services);
+        return all;
+    }
+
+    private static List<String> infraCommand(StackLayout layout, String part, String javaOptions) {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + part, "-Dkit.home=" + layout.home(),
+                "-Dkit.log.level=INFO"));
+        command.addAll(List.of(javaOptions.split("\\s+")));
+        command.addAll(List.of("-jar", layout.kitJar().toString(), "infra", part));
+        return command;
+    }
+
+    /** What every process is told, so defaults written in each service's application.yml never drift apart. */
+    private static Map<String, String> sharedEnvironment(InfraSettings infra, EnvironmentSettings env) {
+        Map<String, String> shared = new LinkedHashMap<>();
+        shared.put(InfraSettings.DATABASE_HOST, infra.databaseHost());
+        shared.put(InfraSettings.DATABASE_PORT, Integer.toString(infra.databasePort()));
+        shared.put(InfraSettings.KAFKA_BOOTSTRAP, infra.kafkaBootstrapServers());
+        shared.put(InfraSettings.KAFKA_PORT, Integer.toString(infra.kafkaPort()));
+        shared.put(InfraSettings.KAFKA_CONTROLLER_PORT, Integer.toString(infra.kafkaControllerPort()));
+        for (Service service : SERVICES) {
+            int port = env.port(service.portVariable(), service.defaultPort());
+            shared.put(service.portVariable(), Integer.toString(port));
+            shared.put(service.healthPortVariable(), Integer.toString(env.port(service.healthPortVariable(),
+                    service.defaultHealthPort())));
+        }
+        shared.put("LEGACY_URL", "http://127.0.0.1:" + shared.get("MONOLITH_PORT"));
+        shared.put("MEMBER_SERVICE_URL", "http://127.0.0.1:" + shared.get("MEMBER_SERVICE_PORT"));
+        shared.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + shared.get("ORDER_SERVICE_PORT"));
+        return Map.copyOf(shared);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.strangler.playbook.stack;
+
+import dev.strangler.playbook.KitException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Starts components as separate processes with their output in {@code .kit/logs/<name>.log}, and waits until each
+ * one reports healthy. Each process gets a session of its own, so a Ctrl-C in the terminal reaches only the kit,
+ * which then stops the stack in order.
+ */
+public final class StackLauncher {
+
+    private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
+
+    private final StackLayout layout;
+    private final KitProcesses processes;
+
+    public StackLauncher(StackLayout layout, KitProcesses processes) {
+        this.layout = layout;
+        this.processes = processes;
+    }
+
+    /** Refuses to start anything while one of the ports is taken, naming the setting that moves it. */
+    public static void requireFreePorts(List<StackComponent> components) {
+        for (StackComponent component : components) {
+            for (PortSetting port : component.ports()) {
+                try (ServerSocket socket = new ServerSocket(port.port(), 1, InetAddress.getLoopbackAddress())) {
+                    socket.setReuseAddress(true);
+                } catch (IOException e) {
+                    throw KitException.configuration("port " + port.port() + " for " + component.name()
+                            + " is already in use; set " + port.variable() + " to a free port");
+                }
+            }
+        }
+    }
+
+    public ProcessHandle start(StackComponent component) {
+        try {
+            Files.createDirectories(layout.logDirectory());
+            List<String> command = new ArrayList<>();
+            if (HAS_SETSID) {
+                command.add("/usr/bin/setsid");
+            }
+            command.addAll(component.command());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(layout.home().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(layout.logFile(component.name()).toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().putAll(component.environment());
+            Process process = builder.start();
+            processes.record(component.name(), process.pid());
+            return process.toHandle();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + component.name(), e);
+        }
+    }
+
+    /** Waits until every component is healthy; fails fast, with the end of its log, when one of them dies. */
+    public void awaitHealthy(List<StackComponent> components, List<ProcessHandle> handles, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<StackComponent> waiting = new ArrayList<>(components);
+        while (!waiting.isEmpty()) {
+            for (int i = waiting.size() - 1; i >= 0; i--) {
+                StackComponent component = waiting.get(i);
+                ProcessHandle handle = handles.get(components.indexOf(component));
+                if (!handle.isAlive()) {
+                    throw new KitException(KitException.CHECK_FAILED, component.name() + " exited during start-up; "
+                            + "the end of " + layout.logFile(component.name()) + ":\n" + tail(component.name()));
+                }
+                if (component.health().healthy()) {
+                    waiting.remove(i);
+                }
+            }
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
+                StackComponent late = waiting.get(0);
+                throw new KitException(KitException.CHECK_FAILED, late.name() + " was not healthy within "
+                        + timeout.toSeconds() + " s; the end of " + layout.logFile(late.name()) + ":\n" + tail(late.name()));
+            }
+            if (!waiting.isEmpty()) {
+                LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // poll interval, not a wait for a condition
+            }
+        }
+    }
+
+    private String tail(String component) {
+        try {
+            List<String> lines = Files.readAllLines(layout.logFile(component));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.strangler.playbook.stack;
+
+import java.nio.file.Path;
+
+/**
+ * Where the kit keeps things: the repository it runs from, and under it {@code .kit/} (git-ignored) for the
+ * embedded servers' data, PID files and logs.
+ *
+ * @param home         the repository root; {@code ./kit} passes it as the {@code kit.home} system property
+ * @param kitDirectory the kit's state: {@code KIT_STATE_DIR}, by default {@code <home>/.kit}
+ */
+public record StackLayout(Path home, Path kitDirectory) {
+
+    public static StackLayout current() {
+        Path home = Path.of(System.getProperty("kit.home", System.getenv().getOrDefault("KIT_HOME", ".")))
+                .toAbsolutePath().normalize();
+        String state = System.getenv("KIT_STATE_DIR");
+        return new StackLayout(home, state == null || state.isBlank() ? home.resolve(".kit") : Path.of(state).toAbsolutePath());
+    }
+
+    public Path runDirectory() {
+        return kitDirectory().resolve("run");
+    }
+
+    public Path logDirectory() {
+        return kitDirectory().resolve("logs");
+    }
+
+    public Path pidFile(String component) {
+        return runDirectory().resolve(component + ".pid");
+    }
+
+    public Path logFile(String component) {
+        return logDirectory().resolve(component + ".log");
+    }
+
+    public Path dataDirectory(String component) {
+        return kitDirectory().resolve(component);
+    }
+
+    /** The packaged application of a module: {@code <module>/target/<module>.jar} (or {@code .war}). */
+    public Path artifact(String module, String extension) {
+        return home.resolve(module).resolve("target").resolve(module + "." + extension);
+    }
+
+    public Path kitJar() {
+        return home.resolve("migration-playbook").resolve("target").resolve("kit.jar");
+    }
+}
