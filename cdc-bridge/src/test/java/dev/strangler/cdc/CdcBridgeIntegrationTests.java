@@ -2,7 +2,8 @@ package dev.strangler.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.infra.testing.SharedInfrastructure;
+import dev.strangler.infra.InfraSettings;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,6 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
+/** The whole application, configured only through its properties, against the real database and broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CdcBridgeIntegrationTests {
 
@@ -18,7 +20,12 @@ class CdcBridgeIntegrationTests {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfrastructure.settings().kafkaBootstrapServers());
+        InfraSettings infra = LegacySchema.ensure();
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("kit.cdc.source.port", infra::databasePort);
+        registry.add("kit.cdc.source.server-id", () -> 7001);
+        registry.add("kit.cdc.source.topic-prefix", () -> "app");
+        registry.add("kit.cdc.storage.directory", () -> Path.of("target", "cdc-app-test").toAbsolutePath().toString());
     }
 
     @Test

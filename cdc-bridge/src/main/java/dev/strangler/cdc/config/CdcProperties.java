@@ -1,0 +1,78 @@
+package dev.strangler.cdc.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the CDC bridge captures and where it keeps its position. Everything monolith-specific is here, not in code.
+ *
+ * @param connector which Debezium connector reads the binlog: {@code MARIADB} or {@code MYSQL}
+ * @param source    the source database server and the CDC account
+ * @param tables    the captured tables and the topic each one's changes go to
+ * @param storage   where offsets and schema history are kept, so a restart resumes where it stopped
+ * @param debezium  further Debezium connector properties, passed through unchanged (they win over the kit's)
+ */
+@Validated
+@ConfigurationProperties("kit.cdc")
+public record CdcProperties(
+        @NotNull Connector connector,
+        @NotNull @Valid Source source,
+        @NotEmpty List<@Valid CapturedTable> tables,
+        @NotNull @Valid Storage storage,
+        Map<String, String> debezium) {
+
+    public CdcProperties {
+        debezium = debezium == null ? Map.of() : Map.copyOf(debezium);
+        tables = List.copyOf(tables);
+    }
+
+    public enum Connector { MARIADB, MYSQL }
+
+    /**
+     * @param host        database server host
+     * @param port        database server port
+     * @param user        the CDC account (REPLICATION SLAVE, REPLICATION CLIENT, SELECT on the captured tables)
+     * @param password    its password
+     * @param serverId    the replica server id Debezium presents; unique among the server's replicas
+     * @param topicPrefix Debezium's logical server name, the first part of its internal topic names
+     */
+    public record Source(@NotBlank String host, @Min(1) @Max(65535) int port, @NotBlank String user,
+                         @NotNull String password, @Min(1) long serverId, @NotBlank String topicPrefix) {
+    }
+
+    /**
+     * @param table the captured table as {@code database.table}
+     * @param topic the Kafka topic its change events are published to
+     */
+    public record CapturedTable(@NotBlank @Pattern(regexp = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+") String table,
+                                @NotBlank String topic) {
+
+        public String database() {
+            return table.substring(0, table.indexOf('.'));
+        }
+
+        public String tableName() {
+            return table.substring(table.indexOf('.') + 1);
+        }
+    }
+
+    /**
+     * @param kind               {@code FILE} (the embedded default) or {@code KAFKA} (production: topics on the cluster)
+     * @param directory          for FILE: the directory of {@code offsets.dat} and {@code schema-history.dat}
+     * @param offsetTopic        for KAFKA: the compacted offsets topic
+     * @param schemaHistoryTopic for KAFKA: the schema history topic
+     */
+    public record Storage(@NotNull StorageKind kind, String directory, String offsetTopic, String schemaHistoryTopic) {
+    }
+
+    public enum StorageKind { FILE, KAFKA }
+}

@@ -1,0 +1,82 @@
+package dev.strangler.cdc.forward;
+
+import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.CdcProperties.CapturedTable;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/** The one place where the kit's settings become Debezium connector properties. */
+public final class DebeziumConfiguration {
+
+    private DebeziumConfiguration() {
+    }
+
+    public static Properties properties(CdcProperties cdc, String kafkaBootstrapServers) {
+        Properties p = new Properties();
+        p.setProperty("name", "kit-cdc-" + cdc.source().topicPrefix());
+        p.setProperty("connector.class", switch (cdc.connector()) {
+            case MARIADB -> "io.debezium.connector.mariadb.MariaDbConnector";
+            case MYSQL -> "io.debezium.connector.mysql.MySqlConnector";
+        });
+        p.setProperty("database.hostname", cdc.source().host());
+        p.setProperty("database.port", Integer.toString(cdc.source().port()));
+        p.setProperty("database.user", cdc.source().user());
+        p.setProperty("database.password", cdc.source().password());
+        p.setProperty("database.server.id", Long.toString(cdc.source().serverId()));
+        p.setProperty("database.ssl.mode", "disable");
+        p.setProperty("topic.prefix", cdc.source().topicPrefix());
+        p.setProperty("database.include.list", cdc.tables().stream().map(CapturedTable::database).distinct()
+                .collect(Collectors.joining(",")));
+        p.setProperty("table.include.list", cdc.tables().stream().map(t -> quote(t.table()))
+                .collect(Collectors.joining(",")));
+        p.setProperty("snapshot.mode", "initial");
+        p.setProperty("include.schema.changes", "false");
+        p.setProperty("provide.transaction.metadata", "true");
+        p.setProperty("tombstones.on.delete", "true");
+        // Exact decimals as strings and timestamps as epoch milliseconds: what the consumers translate from.
+        p.setProperty("decimal.handling.mode", "string");
+        p.setProperty("time.precision.mode", "connect");
+        p.setProperty("converter.schemas.enable", "false");
+        // Without this the engine waits up to 500 ms between polls, which dominates end-to-end lag.
+        p.setProperty("poll.interval.ms", "50");
+        // Offsets are committed after every batch the publisher has had acknowledged by Kafka.
+        p.setProperty("offset.flush.interval.ms", "0");
+        storage(p, cdc.storage(), cdc.source().topicPrefix(), kafkaBootstrapServers);
+        cdc.debezium().forEach(p::setProperty);
+        return p;
+    }
+
+    private static void storage(Properties p, CdcProperties.Storage storage, String prefix, String bootstrap) {
+        switch (storage.kind()) {
+            case FILE -> {
+                Path directory = Path.of(storage.directory()).toAbsolutePath();
+                p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+                p.setProperty("offset.storage.file.filename", directory.resolve("offsets.dat").toString());
+                p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+                p.setProperty("schema.history.internal.file.filename",
+                        directory.resolve("schema-history.dat").toString());
+            }
+            case KAFKA -> {
+                p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
+                p.setProperty("offset.storage.topic", orDefault(storage.offsetTopic(), prefix + ".cdc-offsets"));
+                p.setProperty("offset.storage.partitions", "1");
+                p.setProperty("offset.storage.replication.factor", "1");
+                p.setProperty("bootstrap.servers", bootstrap);
+                p.setProperty("schema.history.internal", "io.debezium.storage.kafka.history.KafkaSchemaHistory");
+                p.setProperty("schema.history.internal.kafka.topic",
+                        orDefault(storage.schemaHistoryTopic(), prefix + ".cdc-schema-history"));
+                p.setProperty("schema.history.internal.kafka.bootstrap.servers", bootstrap);
+            }
+        }
+    }
+
+    /** Table names are regular expressions to Debezium: a {@code $} or {@code .} must match itself. */
+    private static String quote(String table) {
+        return table.replace(".", "\\.").replace("$", "\\$");
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+}

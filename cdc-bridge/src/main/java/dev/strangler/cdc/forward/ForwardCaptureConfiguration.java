@@ -1,0 +1,33 @@
+package dev.strangler.cdc.forward;
+
+import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.startup.SourcePreflight;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CdcProperties.class)
+class ForwardCaptureConfiguration {
+
+    @Bean
+    CaptureMetrics captureMetrics(MeterRegistry registry) {
+        return new CaptureMetrics(registry, Clock.systemUTC());
+    }
+
+    @Bean
+    CapturePause capturePause() {
+        return new CapturePause();
+    }
+
+    @Bean
+    ForwardCapture forwardCapture(CdcProperties cdc, KafkaProperties kafka, CaptureMetrics metrics, CapturePause pause,
+                                  ObjectMapper json) {
+        String bootstrap = String.join(",", kafka.getBootstrapServers());
+        return new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, bootstrap), metrics, pause, json);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.strangler.cdc.startup;
+
+import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.CdcProperties.CapturedTable;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Checks, before Debezium starts and writes any offset, what would make capture fail later or silently: the CDC
+ * account, the binlog settings, the captured tables and the broker. Each failure names the setting to fix.
+ */
+public final class SourcePreflight {
+
+    private final CdcProperties cdc;
+    private final String kafkaBootstrapServers;
+
+    public SourcePreflight(CdcProperties cdc, String kafkaBootstrapServers) {
+        this.cdc = cdc;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+    }
+
+    public void verify() {
+        try (Connection connection = connect()) {
+            requireVariable(connection, "log_bin", "ON", "binary logging is off on the source");
+            requireVariable(connection, "binlog_format", "ROW", "the source's binlog_format is not ROW");
+            requireVariable(connection, "binlog_row_image", "FULL", "the source's binlog_row_image is not FULL");
+            for (int i = 0; i < cdc.tables().size(); i++) {
+                requireTable(connection, cdc.tables().get(i), i);
+            }
+        } catch (SQLException e) {
+            throw new CdcStartupException("The source database check failed: " + e.getMessage(),
+                    "Check kit.cdc.source.* (KIT_DB_HOST, KIT_DB_PORT, CDC_DB_USER, CDC_DB_PASSWORD).");
+        }
+        requireBroker();
+    }
+
+    private Connection connect() {
+        CdcProperties.Source source = cdc.source();
+        String url = "jdbc:mysql://" + source.host() + ":" + source.port() + "/?connectTimeout=5000&socketTimeout=10000";
+        try {
+            return DriverManager.getConnection(url, source.user(), source.password());
+        } catch (SQLException e) {
+            if ("28000".equals(e.getSQLState())) {
+                throw new CdcStartupException("The source database refused the CDC account '" + source.user() + "' at "
+                        + source.host() + ":" + source.port() + ": " + e.getMessage(),
+                        "Set kit.cdc.source.user and kit.cdc.source.password (CDC_DB_USER, CDC_DB_PASSWORD) "
+                                + "to an account with REPLICATION SLAVE, REPLICATION CLIENT and SELECT.");
+            }
+            throw new CdcStartupException("Cannot reach the source database at " + source.host() + ":" + source.port()
+                    + ": " + e.getMessage(), "Set kit.cdc.source.host and kit.cdc.source.port (KIT_DB_HOST, KIT_DB_PORT).");
+        }
+    }
+
+    private static void requireVariable(Connection connection, String name, String expected, String problem)
+            throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW GLOBAL VARIABLES LIKE '" + name + "'")) {
+            String actual = row.next() ? row.getString(2) : "(not set)";
+            if (!expected.equalsIgnoreCase(actual)) {
+                throw new CdcStartupException(problem + " (" + name + " = " + actual + ")",
+                        "Start the database server with " + name + "=" + expected + "; Debezium needs log_bin=ON, "
+                                + "binlog_format=ROW and binlog_row_image=FULL.");
+            }
+        }
+    }
+
+    private static void requireTable(Connection connection, CapturedTable table, int index) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            query.setString(1, table.database());
+            query.setString(2, table.tableName());
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new CdcStartupException("The captured table " + table.table()
+                            + " does not exist, or the CDC account cannot see it",
+                            "Fix kit.cdc.tables[" + index + "].table, or grant SELECT on it to the CDC account.");
+                }
+            }
+        }
+    }
+
+    private void requireBroker() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            admin.describeCluster().nodes().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new CdcStartupException("Kafka at " + kafkaBootstrapServers + " is unreachable: " + e.getMessage(),
+                    "Set spring.kafka.bootstrap-servers (KIT_KAFKA_BOOTSTRAP) to a reachable broker.");
+        }
+    }
+}
