@@ -4,6 +4,7 @@ import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.CdcProperties.CapturedTable;
 import dev.strangler.infra.InfraSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,8 @@ public final class CdcTestSettings {
                 tables.stream().map(table -> new CapturedTable(database + "." + table,
                         "legacy." + table.toLowerCase() + "." + topicSuffix)).toList(),
                 new CdcProperties.Storage(CdcProperties.StorageKind.FILE, storage.toString(), null, null),
-                Map.of());
+                Map.of(),
+                new CdcProperties.KitTables(infra.kitDatabase() + ".KIT_CDC_SIGNAL", infra.kitDatabase() + ".KIT_CDC_ECHO_MARKER"),
+                Duration.ZERO);
     }
 }

@@ -19,11 +19,12 @@ import java.util.Map;
  * @param order              the order service's ({@code ORDER_DB_NAME|USER|PASSWORD})
  * @param cdc                the change-data-capture account ({@code CDC_DB_USER|PASSWORD}); its
  *                           {@code database} is unused: it reads the binlog and every schema above
+ * @param kitDatabase        the kit's own bookkeeping schema ({@code KIT_DB_NAME}, kit_db)
  */
 public record InfraSettings(String databaseHost, int databasePort, String externalKafka,
                             int kafkaPort, int kafkaControllerPort,
                             DatabaseAccount legacy, DatabaseAccount member, DatabaseAccount order,
-                            DatabaseAccount cdc) {
+                            DatabaseAccount cdc, String kitDatabase) {
 
     public static final String DATABASE_HOST = "KIT_DB_HOST";
     public static final String DATABASE_PORT = "KIT_DB_PORT";
@@ -42,12 +43,13 @@ public record InfraSettings(String databaseHost, int databasePort, String extern
                 account(env, "LEGACY", "legacy_db", "legacy_app", "legacy_pw"),
                 account(env, "MEMBER", "member_db", "member_svc", "member_pw"),
                 account(env, "ORDER", "order_db", "order_svc", "order_pw"),
-                account(env, "CDC", "", "kit_cdc", "cdc_pw"));
+                account(env, "CDC", "", "kit_cdc", "cdc_pw"),
+                env.text("KIT_DB_NAME", "kit_db"));
     }
 
     public InfraSettings withPorts(int databasePort, int kafkaPort, int kafkaControllerPort) {
         return new InfraSettings(databaseHost, databasePort, externalKafka, kafkaPort, kafkaControllerPort,
-                legacy, member, order, cdc);
+                legacy, member, order, cdc, kitDatabase);
     }
 
     /** Whether the kit starts the database itself (on loopback) or uses a server someone else runs. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tables    the captured tables and the topic each one's changes go to
  * @param storage   where offsets and schema history are kept, so a restart resumes where it stopped
  * @param debezium  further Debezium connector properties, passed through unchanged (they win over the kit's)
+ * @param kitTables the kit's bookkeeping tables in its own schema (signals and echo markers)
+ * @param startupWait how long start-up waits for a captured table to appear (the monolith may still be migrating
+ *                  its schema) before it gives up with the setting to fix
  */
 @Validated
 @ConfigurationProperties("kit.cdc")
@@ -28,12 +32,24 @@ public record CdcProperties(
         @NotNull @Valid Source source,
         @NotEmpty List<@Valid CapturedTable> tables,
         @NotNull @Valid Storage storage,
-        Map<String, String> debezium) {
+        Map<String, String> debezium,
+        @NotNull @Valid KitTables kitTables,
+        @NotNull Duration startupWait) {
 
     public CdcProperties {
         debezium = debezium == null ? Map.of() : Map.copyOf(debezium);
         tables = List.copyOf(tables);
     }
+
+    /**
+     * @param signal     where re-snapshots are requested and Debezium keeps its snapshot watermarks
+     * @param echoMarker written by the reverse path in the same transaction as its legacy writes
+     */
+    public record KitTables(@NotBlank @Pattern(regexp = TABLE) String signal,
+                            @NotBlank @Pattern(regexp = TABLE) String echoMarker) {
+    }
+
+    static final String TABLE = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+";
 
     public enum Connector { MARIADB, MYSQL }
 
@@ -53,7 +69,7 @@ public record CdcProperties(
      * @param table the captured table as {@code database.table}
      * @param topic the Kafka topic its change events are published to
      */
-    public record CapturedTable(@NotBlank @Pattern(regexp = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+") String table,
+    public record CapturedTable(@NotBlank @Pattern(regexp = TABLE) String table,
                                 @NotBlank String topic) {
 
         public String database() {

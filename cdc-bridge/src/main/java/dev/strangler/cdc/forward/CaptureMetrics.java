@@ -18,6 +18,7 @@ public final class CaptureMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
+    private final Map<String, Counter> echoesDropped = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
     private final AtomicLong lastEventAt = new AtomicLong();
     private final AtomicReference<SourcePosition> lastPosition = new AtomicReference<>();
@@ -46,6 +47,17 @@ public final class CaptureMetrics {
         }
         lastEventAt.set(now);
         lastPosition.set(position);
+    }
+
+    void echoDropped(String table) {
+        echoesDropped.computeIfAbsent(table, t -> Counter.builder("kit.cdc.echoes.dropped").tag("table", t)
+                .description("changes written by the reverse path, recognised and not republished")
+                .register(registry)).increment();
+    }
+
+    public long echoesDropped(String table) {
+        Counter counter = echoesDropped.get(table);
+        return counter == null ? 0 : (long) counter.count();
     }
 
     public long eventCount(String table) {

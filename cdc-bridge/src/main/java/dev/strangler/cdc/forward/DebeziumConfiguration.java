@@ -3,6 +3,8 @@ package dev.strangler.cdc.forward;
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.CdcProperties.CapturedTable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -26,10 +28,18 @@ public final class DebeziumConfiguration {
         p.setProperty("database.server.id", Long.toString(cdc.source().serverId()));
         p.setProperty("database.ssl.mode", "disable");
         p.setProperty("topic.prefix", cdc.source().topicPrefix());
-        p.setProperty("database.include.list", cdc.tables().stream().map(CapturedTable::database).distinct()
+        // The kit's own tables are captured too: signals start re-snapshots, echo markers identify the reverse
+        // path's transactions. Neither is published.
+        List<String> tables = new ArrayList<>(cdc.tables().stream().map(CapturedTable::table).toList());
+        tables.add(cdc.kitTables().signal());
+        tables.add(cdc.kitTables().echoMarker());
+        p.setProperty("database.include.list", tables.stream().map(t -> t.substring(0, t.indexOf('.'))).distinct()
                 .collect(Collectors.joining(",")));
-        p.setProperty("table.include.list", cdc.tables().stream().map(t -> quote(t.table()))
+        p.setProperty("table.include.list", tables.stream().map(DebeziumConfiguration::quote)
                 .collect(Collectors.joining(",")));
+        p.setProperty("signal.data.collection", cdc.kitTables().signal());
+        p.setProperty("signal.enabled.channels", "source");
+        p.setProperty("incremental.snapshot.chunk.size", "2048");
         p.setProperty("snapshot.mode", "initial");
         p.setProperty("include.schema.changes", "false");
         p.setProperty("provide.transaction.metadata", "true");

@@ -8,6 +8,7 @@ import io.debezium.engine.format.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ public final class ForwardCapture implements SmartLifecycle {
     private ExecutorService executor;
     private DebeziumEngine<ChangeEvent<String, String>> engine;
     private Producer<String, String> producer;
+    private KafkaChangePublisher publisher;
     private volatile boolean running;
 
     public ForwardCapture(CdcProperties cdc, String kafkaBootstrapServers, SourcePreflight preflight,
@@ -63,6 +65,7 @@ public final class ForwardCapture implements SmartLifecycle {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.CLIENT_ID_CONFIG, "kit-cdc-forward"), new StringSerializer(), new StringSerializer());
+        publisher = new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause, json);
         engine = DebeziumEngine.create(Json.class)
                 .using(DebeziumConfiguration.properties(cdc, kafkaBootstrapServers))
                 .using((success, message, error) -> {
@@ -72,7 +75,7 @@ public final class ForwardCapture implements SmartLifecycle {
                         log.error("The CDC engine stopped: {}", message, error);
                     }
                 })
-                .notifying(new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause, json))
+                .notifying(publisher)
                 .build();
         executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "kit-cdc-forward"));
         failure.set(null);
@@ -95,6 +98,9 @@ public final class ForwardCapture implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         pause.resume(); // a paused handler would otherwise hold the engine open
+        if (publisher != null) {
+            publisher.stopping();
+        }
         try {
             if (engine != null) {
                 engine.close();
@@ -111,7 +117,7 @@ public final class ForwardCapture implements SmartLifecycle {
             Thread.currentThread().interrupt();
         } finally {
             if (producer != null) {
-                producer.close();
+                producer.close(Duration.ofSeconds(10));
             }
             running = false;
         }

@@ -31,6 +31,8 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Change
     private final CaptureMetrics metrics;
     private final CapturePause pause;
     private final ObjectMapper json;
+    private final EchoFilter echoes = new EchoFilter();
+    private volatile boolean stopping;
 
     KafkaChangePublisher(Producer<String, String> producer, TopicRouting routing, CaptureMetrics metrics,
                          CapturePause pause, ObjectMapper json) {
@@ -47,12 +49,20 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Change
             throws InterruptedException {
         pause.awaitResumed();
         while (!publish(records)) {
+            if (stopping) {
+                throw new InterruptedException("stopping with an unacknowledged batch; it is re-read on the next start");
+            }
             Thread.sleep(RETRY_BACKOFF.toMillis()); // Kafka unavailable: keep the batch, retry it whole
         }
         for (ChangeEvent<String, String> record : records) {
             committer.markProcessed(record);
         }
         committer.markBatchFinished();
+    }
+
+    /** Lets a batch that Kafka keeps refusing give up, so the engine can stop; its offsets stay uncommitted. */
+    void stopping() {
+        stopping = true;
     }
 
     @Override
@@ -63,15 +73,28 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Change
     private boolean publish(List<ChangeEvent<String, String>> records) throws InterruptedException {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(records.size());
         List<Runnable> onAcknowledged = new ArrayList<>(records.size());
+        String droppedKey = null;
         for (ChangeEvent<String, String> record : records) {
+            JsonNode event = record.value() == null ? null : json.readTree(record.value());
+            String transaction = event == null ? null : event.path("transaction").path("id").asString(null);
+            if (routing.isEchoMarker(record.destination())) {
+                echoes.markerSeen(transaction);
+                continue;
+            }
             Optional<String> topic = routing.topicFor(record.destination());
             if (topic.isEmpty()) {
-                continue; // transaction boundaries and heartbeats: their position is committed with the batch
+                continue; // transaction boundaries, signals, heartbeats: their position is committed with the batch
             }
+            String table = routing.tableFor(record.destination()).orElseThrow();
+            if (echoes.isEcho(transaction) || (event == null && record.key() != null && record.key().equals(droppedKey))) {
+                droppedKey = record.key(); // and the tombstone that follows a dropped delete
+                onAcknowledged.add(() -> metrics.echoDropped(table));
+                continue;
+            }
+            droppedKey = null;
             acknowledgements.add(producer.send(new ProducerRecord<>(topic.get(), record.key(), record.value())));
-            if (record.value() != null) {
-                String table = routing.tableFor(record.destination()).orElseThrow();
-                SourcePosition position = SourcePosition.of(parse(record.value()));
+            if (event != null) {
+                SourcePosition position = SourcePosition.of(event);
                 onAcknowledged.add(() -> metrics.published(table, position));
             }
         }
@@ -86,9 +109,5 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Change
         }
         onAcknowledged.forEach(Runnable::run);
         return true;
-    }
-
-    private JsonNode parse(String value) {
-        return json.readTree(value);
     }
 }

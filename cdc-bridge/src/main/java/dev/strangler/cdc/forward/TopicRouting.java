@@ -14,6 +14,7 @@ final class TopicRouting {
 
     private final Map<String, String> topicByDestination;
     private final Map<String, String> tableByDestination;
+    private final String echoMarkerDestination;
 
     TopicRouting(CdcProperties cdc) {
         String prefix = cdc.source().topicPrefix() + ".";
@@ -21,6 +22,11 @@ final class TopicRouting {
                 .collect(Collectors.toUnmodifiableMap(t -> prefix + t.table(), CapturedTable::topic));
         this.tableByDestination = cdc.tables().stream()
                 .collect(Collectors.toUnmodifiableMap(t -> prefix + t.table(), CapturedTable::table));
+        this.echoMarkerDestination = prefix + cdc.kitTables().echoMarker();
+    }
+
+    boolean isEchoMarker(String destination) {
+        return echoMarkerDestination.equals(destination);
     }
 
     Optional<String> topicFor(String destination) {

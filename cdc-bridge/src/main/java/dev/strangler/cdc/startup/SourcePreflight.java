@@ -1,23 +1,28 @@
 package dev.strangler.cdc.startup;
 
 import dev.strangler.cdc.config.CdcProperties;
-import dev.strangler.cdc.config.CdcProperties.CapturedTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks, before Debezium starts and writes any offset, what would make capture fail later or silently: the CDC
  * account, the binlog settings, the captured tables and the broker. Each failure names the setting to fix.
  */
 public final class SourcePreflight {
+
+    private static final Logger log = LoggerFactory.getLogger(SourcePreflight.class);
+    private static final Duration TABLE_POLL = Duration.ofSeconds(2);
 
     private final CdcProperties cdc;
     private final String kafkaBootstrapServers;
@@ -33,8 +38,10 @@ public final class SourcePreflight {
             requireVariable(connection, "binlog_format", "ROW", "the source's binlog_format is not ROW");
             requireVariable(connection, "binlog_row_image", "FULL", "the source's binlog_row_image is not FULL");
             for (int i = 0; i < cdc.tables().size(); i++) {
-                requireTable(connection, cdc.tables().get(i), i);
+                requireTable(connection, cdc.tables().get(i).table(), "kit.cdc.tables[" + i + "].table");
             }
+            requireTable(connection, cdc.kitTables().signal(), "kit.cdc.kit-tables.signal");
+            requireTable(connection, cdc.kitTables().echoMarker(), "kit.cdc.kit-tables.echo-marker");
         } catch (SQLException e) {
             throw new CdcStartupException("The source database check failed: " + e.getMessage(),
                     "Check kit.cdc.source.* (KIT_DB_HOST, KIT_DB_PORT, CDC_DB_USER, CDC_DB_PASSWORD).");
@@ -72,17 +79,32 @@ public final class SourcePreflight {
         }
     }
 
-    private static void requireTable(Connection connection, CapturedTable table, int index) throws SQLException {
+    /** Waits up to {@code kit.cdc.startup-wait} for the table: under 'kit up' the monolith may still be migrating. */
+    private void requireTable(Connection connection, String table, String setting) throws SQLException {
+        long deadline = System.nanoTime() + cdc.startupWait().toNanos();
+        while (!tableExists(connection, table)) {
+            if (System.nanoTime() > deadline) {
+                throw new CdcStartupException("The captured table " + table
+                        + " does not exist, or the CDC account cannot see it",
+                        "Fix " + setting + ", or grant SELECT on it to the CDC account.");
+            }
+            log.info("Waiting for {} to exist (is the monolith's schema migrated yet?)", table);
+            try {
+                Thread.sleep(TABLE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CdcStartupException("Interrupted while waiting for " + table, "Start the bridge again.");
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            query.setString(1, table.database());
-            query.setString(2, table.tableName());
+            query.setString(1, table.substring(0, table.indexOf('.')));
+            query.setString(2, table.substring(table.indexOf('.') + 1));
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new CdcStartupException("The captured table " + table.table()
-                            + " does not exist, or the CDC account cannot see it",
-                            "Fix kit.cdc.tables[" + index + "].table, or grant SELECT on it to the CDC account.");
-                }
+                return row.next();
             }
         }
     }

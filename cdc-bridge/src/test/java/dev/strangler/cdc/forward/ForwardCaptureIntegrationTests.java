@@ -93,6 +93,8 @@ class ForwardCaptureIntegrationTests {
         start(cdc);
         try (TopicReader reader = new TopicReader(infra.kafkaBootstrapServers(), topic)) {
             awaitEvent(reader, before, "r");
+            // A streamed insert shows the snapshot is over: stopping mid-snapshot would restart the snapshot.
+            awaitEvent(reader, insertMember("streaming-" + suffix, "Streaming Started"), "c");
             capture.stop();
             assertThat(Files.size(storage.resolve("offsets.dat"))).isPositive();
 
@@ -106,6 +108,33 @@ class ForwardCaptureIntegrationTests {
                     && op(r).equals("r")).count();
             assertThat(snapshotsOfBefore).as("a restart resumes streaming, it does not snapshot again").isEqualTo(1);
         }
+    }
+
+    @Test
+    void dropsTheReversePathsOwnWritesRecognisedByTheEchoMarkerInTheirTransaction() throws Exception {
+        long member = insertMember("echo-" + suffix, "Echo Test");
+        CdcProperties cdc = CdcTestSettings.capture(infra, suffix, storage);
+        start(cdc);
+        try (TopicReader reader = new TopicReader(infra.kafkaBootstrapServers(), cdc.tables().get(0).topic())) {
+            awaitEvent(reader, member, "r");
+
+            try (Connection connection = legacy()) {
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO " + cdc.kitTables().echoMarker() + " (SOURCE_EVENT_ID) VALUES ('evt-1')");
+                    statement.execute("UPDATE TB_MEMBER SET MBR_NM = 'From The Service' WHERE MBR_NO = " + member);
+                }
+                connection.commit();
+            }
+            execute("UPDATE TB_MEMBER SET MBR_NM = 'From The Monolith' WHERE MBR_NO = " + member);
+
+            JsonNode update = awaitEvent(reader, member, "u");
+            assertThat(update.path("after").path("MBR_NM").asString()).isEqualTo("From The Monolith");
+            assertThat(reader.poll().stream().filter(r -> r.value() != null && key(r) == member)
+                    .map(r -> JSON.readTree(r.value()).path("after").path("MBR_NM").asString()))
+                    .doesNotContain("From The Service");
+        }
+        assertThat(metrics.echoesDropped(cdc.tables().get(0).table())).isEqualTo(1);
     }
 
     private void start(CdcProperties cdc) {

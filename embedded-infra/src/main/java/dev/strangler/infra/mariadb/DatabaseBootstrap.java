@@ -8,8 +8,17 @@ import java.util.stream.Collectors;
  * The SQL that gives every service its own schema and an account that can reach only that schema, and the CDC
  * account the replication privileges Debezium needs. Idempotent, and valid on MariaDB and MySQL 8 alike, so a
  * team can run the same statements on a real server.
+ *
+ * <p>The kit's own bookkeeping lives in a schema of its own, so the monolith's schema stays as its migrations left
+ * it: {@value #SIGNAL_TABLE}, where the CDC bridge asks Debezium for a re-snapshot and Debezium writes its snapshot
+ * watermarks (the one table the CDC account may write), and {@value #ECHO_MARKER_TABLE}, which the reverse path
+ * writes, as the legacy account, in the same transaction as its changes to the legacy tables, so that the forward
+ * path recognises that transaction as its own echo.
  */
 public final class DatabaseBootstrap {
+
+    public static final String SIGNAL_TABLE = "KIT_CDC_SIGNAL";
+    public static final String ECHO_MARKER_TABLE = "KIT_CDC_ECHO_MARKER";
 
     private DatabaseBootstrap() {
     }
@@ -29,6 +38,20 @@ public final class DatabaseBootstrap {
         sql.append(settings.serviceAccounts().stream()
                 .map(account -> "GRANT SELECT ON " + identifier(account.database()) + ".* TO " + principal(cdc) + ";\n")
                 .collect(Collectors.joining()));
+        String kit = identifier(settings.kitDatabase());
+        sql.append("CREATE DATABASE IF NOT EXISTS ").append(kit).append(" CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
+        sql.append("CREATE TABLE IF NOT EXISTS ").append(kit).append('.').append(SIGNAL_TABLE)
+                .append(" (id VARCHAR(64) NOT NULL PRIMARY KEY, type VARCHAR(32) NOT NULL, data TEXT NULL)")
+                .append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
+        sql.append("CREATE TABLE IF NOT EXISTS ").append(kit).append('.').append(ECHO_MARKER_TABLE)
+                .append(" (ID BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, SOURCE_EVENT_ID VARCHAR(64) NOT NULL,")
+                .append(" WRITTEN_AT DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))")
+                .append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
+        sql.append("GRANT SELECT ON ").append(kit).append(".* TO ").append(principal(cdc)).append(";\n");
+        sql.append("GRANT INSERT, UPDATE, DELETE ON ").append(kit).append('.').append(SIGNAL_TABLE).append(" TO ")
+                .append(principal(cdc)).append(";\n");
+        sql.append("GRANT SELECT, INSERT ON ").append(kit).append('.').append(ECHO_MARKER_TABLE).append(" TO ")
+                .append(principal(settings.legacy())).append(";\n");
         sql.append("FLUSH PRIVILEGES;\n");
         return sql.toString();
     }

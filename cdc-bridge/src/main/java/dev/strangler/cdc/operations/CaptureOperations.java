@@ -1,0 +1,49 @@
+package dev.strangler.cdc.operations;
+
+import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.forward.CaptureMetrics;
+import dev.strangler.cdc.forward.CapturePause;
+import dev.strangler.cdc.forward.ForwardCapture;
+import java.util.List;
+
+/** Pause, resume, re-snapshot and status of the forward path. */
+public final class CaptureOperations {
+
+    private final CdcProperties cdc;
+    private final ForwardCapture capture;
+    private final CaptureMetrics metrics;
+    private final CapturePause pause;
+    private final SnapshotRequests snapshots;
+
+    public CaptureOperations(CdcProperties cdc, ForwardCapture capture, CaptureMetrics metrics, CapturePause pause,
+                             SnapshotRequests snapshots) {
+        this.cdc = cdc;
+        this.capture = capture;
+        this.metrics = metrics;
+        this.pause = pause;
+        this.snapshots = snapshots;
+    }
+
+    public CaptureStatus status() {
+        List<CaptureStatus.TableStatus> tables = cdc.tables().stream().map(table -> new CaptureStatus.TableStatus(
+                table.table(), table.topic(), metrics.eventCount(table.table()),
+                metrics.lagMillisByTable().getOrDefault(table.table(), 0L), metrics.echoesDropped(table.table())))
+                .toList();
+        return new CaptureStatus(capture.isRunning(), pause.paused(), metrics.lastEventAgeMillis(),
+                metrics.lastPosition(), metrics.snapshotRows(), tables);
+    }
+
+    public CaptureStatus pause() {
+        pause.pause();
+        return status();
+    }
+
+    public CaptureStatus resume() {
+        pause.resume();
+        return status();
+    }
+
+    public String snapshot(String table, List<Object> keys) {
+        return snapshots.request(table, keys);
+    }
+}

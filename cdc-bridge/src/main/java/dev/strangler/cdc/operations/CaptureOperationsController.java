@@ -1,0 +1,51 @@
+package dev.strangler.cdc.operations;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/cdc")
+class CaptureOperationsController {
+
+    private final CaptureOperations operations;
+
+    CaptureOperationsController(CaptureOperations operations) {
+        this.operations = operations;
+    }
+
+    /** @param table the captured table, as database.table; @param keys primary keys to re-read, or none for all */
+    record SnapshotRequest(@NotBlank String table, List<Object> keys) {
+    }
+
+    record SnapshotAccepted(String signalId, String table) {
+    }
+
+    @GetMapping("/status")
+    CaptureStatus status() {
+        return operations.status();
+    }
+
+    @PostMapping("/pause")
+    CaptureStatus pause() {
+        return operations.pause();
+    }
+
+    @PostMapping("/resume")
+    CaptureStatus resume() {
+        return operations.resume();
+    }
+
+    @PostMapping("/snapshots")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    SnapshotAccepted snapshot(@Valid @RequestBody SnapshotRequest request) {
+        return new SnapshotAccepted(operations.snapshot(request.table(), request.keys()), request.table());
+    }
+}
