@@ -1,0 +1,35 @@
+package dev.strangler.scenario;
+
+import java.util.List;
+
+/**
+ * The outcome of one step.
+ *
+ * @param step         the step
+ * @param sentPath     the path actually requested, placeholders resolved (null if never sent)
+ * @param outcome      passed, failed or skipped (after an earlier failure in the same scenario)
+ * @param mismatches   why it failed
+ * @param responseBody the response body, kept for the report when the step failed
+ */
+public record StepResult(ScenarioStep step, String sentPath, Outcome outcome, List<Mismatch> mismatches,
+                         String responseBody) {
+
+    public enum Outcome { PASSED, FAILED, SKIPPED }
+
+    public StepResult {
+        mismatches = List.copyOf(mismatches);
+    }
+
+    static StepResult skipped(ScenarioStep step) {
+        return new StepResult(step, null, Outcome.SKIPPED, List.of(), null);
+    }
+
+    static StepResult error(ScenarioStep step, String sentPath, String reason) {
+        return new StepResult(step, sentPath, Outcome.FAILED, List.of(new Mismatch("request", "a response", reason)),
+                null);
+    }
+
+    public boolean passed() {
+        return outcome == Outcome.PASSED;
+    }
+}
