@@ -1,0 +1,64 @@
+package dev.strangler.monolith.member;
+
+import dev.strangler.monolith.web.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/members")
+class MemberController {
+
+    private final MemberService members;
+
+    MemberController(MemberService members) {
+        this.members = members;
+    }
+
+    @PostMapping
+    ResponseEntity<MemberResponse> register(@Valid @RequestBody MemberRegistration registration) {
+        MemberResponse member = MemberResponse.from(members.register(registration));
+        return ResponseEntity.created(URI.create("/api/members/" + member.id())).body(member);
+    }
+
+    @GetMapping("/{id}")
+    MemberResponse get(@PathVariable long id) {
+        return MemberResponse.from(members.get(id));
+    }
+
+    @GetMapping
+    PageResponse<MemberResponse> search(
+            @RequestParam(required = false)
+            @Pattern(regexp = MemberGrade.NAMES, message = "must be one of BRONZE, SILVER, GOLD, VIP") String grade,
+            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        MemberSearch search = new MemberSearch(grade == null ? null : MemberGrade.valueOf(grade),
+                q == null || q.isBlank() ? null : q.trim(), page, size);
+        return members.search(search).map(MemberResponse::from);
+    }
+
+    @PutMapping("/{id}")
+    MemberResponse update(@PathVariable long id, @Valid @RequestBody MemberUpdate update) {
+        return MemberResponse.from(members.update(id, update));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        members.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.strangler.monolith.order;
+
+import dev.strangler.monolith.web.ConflictException;
+import dev.strangler.monolith.web.ProblemTypes;
+
+/** 409: only an ORDERED order can be cancelled; once paid it goes through the refund desk. */
+class OrderNotCancellableException extends ConflictException {
+
+    OrderNotCancellableException(long orderId, OrderStatus status) {
+        super(ProblemTypes.ORDER_NOT_CANCELLABLE, "Order cannot be cancelled",
+                "Order " + orderId + " is " + status + "; only ORDERED orders can be cancelled");
+        property("orderId", orderId);
+        property("status", status.name());
+    }
+}

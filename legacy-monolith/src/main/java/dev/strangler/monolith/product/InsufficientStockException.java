@@ -1,0 +1,16 @@
+package dev.strangler.monolith.product;
+
+import dev.strangler.monolith.web.ConflictException;
+import dev.strangler.monolith.web.ProblemTypes;
+
+/** 409: an order asked for more units than are in stock; the whole order was rolled back. */
+public class InsufficientStockException extends ConflictException {
+
+    InsufficientStockException(long productId, int requested, int available) {
+        super(ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock", "Product " + productId + " has " + available
+                + " unit(s) in stock, " + requested + " requested");
+        property("productId", productId);
+        property("requested", requested);
+        property("available", available);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.strangler.monolith.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The stable {@code type} URIs of the monolith's problem responses (RFC 9457). Clients and the kit's response
+ * comparison key on these, so they never change once published; the titles are for humans.
+ */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://strangler.dev/problems/";
+
+    public static final URI NOT_FOUND = of("not-found");
+    public static final URI INVALID_REQUEST = of("invalid-request");
+    public static final URI MALFORMED_REQUEST = of("malformed-request");
+    public static final URI INSUFFICIENT_STOCK = of("insufficient-stock");
+    public static final URI LOGIN_ID_TAKEN = of("login-id-taken");
+    public static final URI MEMBER_HAS_OPEN_ORDERS = of("member-has-open-orders");
+    public static final URI ORDER_NOT_CANCELLABLE = of("order-not-cancellable");
+    public static final URI INTERNAL_ERROR = of("internal-error");
+
+    private ProblemTypes() {
+    }
+
+    /** For the framework's own errors (405, 415, ...), which arrive without a type. */
+    static URI forStatus(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> INVALID_REQUEST;
+            case 404 -> NOT_FOUND;
+            case 405 -> of("method-not-allowed");
+            case 406 -> of("not-acceptable");
+            case 415 -> of("unsupported-media-type");
+            case 500 -> INTERNAL_ERROR;
+            default -> of("http-" + status.value());
+        };
+    }
+
+    private static URI of(String slug) {
+        return URI.create(BASE + slug);
+    }
+}
