@@ -14,6 +14,7 @@ import picocli.CommandLine.HelpCommand;
                 DownCommand.class,
                 StatusCommand.class,
                 InfraCommand.class,
+                dev.strangler.playbook.seed.SeedCommand.class,
                 HelpCommand.class,
         })
 public final class KitCommand implements Runnable {
