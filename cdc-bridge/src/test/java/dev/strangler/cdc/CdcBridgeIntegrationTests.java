@@ -4,43 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.strangler.infra.InfraSettings;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The whole application, configured only through its properties, against the real database and broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CdcBridgeIntegrationTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfraSettings infra = LegacySchema.ensure();
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("kit.cdc.source.port", infra::databasePort);
-        registry.add("kit.cdc.source.server-id", () -> 7001);
-        registry.add("kit.cdc.source.topic-prefix", () -> "app");
-        registry.add("kit.cdc.storage.directory", () -> Path.of("target", "cdc-app-test-" + UUID.randomUUID())
-                .toAbsolutePath().toString());
-    }
+class CdcBridgeIntegrationTests extends CdcBridgeApplicationTest {
 
     @Test
     void reportsHealthAndStatusOverHttp() {
@@ -118,10 +93,6 @@ class CdcBridgeIntegrationTests {
             }
         }
         return 0;
-    }
-
-    private RestClient http() {
-        return RestClient.create("http://127.0.0.1:" + port);
     }
 
     private static long insertProduct(InfraSettings infra) throws Exception {

@@ -83,7 +83,7 @@ public record CdcProperties(
 
     /**
      * @param kind               {@code FILE} (the embedded default) or {@code KAFKA} (production: topics on the cluster)
-     * @param directory          for FILE: the directory of {@code offsets.dat} and {@code schema-history.dat}
+     * @param directory          for FILE: the directory of each path's {@code *-offsets.dat} and {@code *-schema-history.dat}
      * @param offsetTopic        for KAFKA: the compacted offsets topic
      * @param schemaHistoryTopic for KAFKA: the schema history topic
      */

@@ -1,6 +1,5 @@
-package dev.strangler.cdc.forward;
+package dev.strangler.cdc.config;
 
-import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.CdcProperties.CapturedTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +13,32 @@ public final class DebeziumConfiguration {
     private DebeziumConfiguration() {
     }
 
-    public static Properties properties(CdcProperties cdc, String kafkaBootstrapServers) {
+    /** The forward path: the captured legacy tables, plus the kit's signal and echo-marker tables. */
+    public static Properties forward(CdcProperties cdc, String kafkaBootstrapServers) {
+        // The kit's own tables are captured too: signals start re-snapshots, echo markers identify the reverse
+        // path's transactions. Neither is published.
+        List<String> tables = new ArrayList<>(cdc.tables().stream().map(CapturedTable::table).toList());
+        tables.add(cdc.kitTables().signal());
+        tables.add(cdc.kitTables().echoMarker());
+        Properties p = common(cdc, "forward", cdc.source().serverId(), cdc.source().topicPrefix(), tables,
+                kafkaBootstrapServers);
+        p.setProperty("signal.data.collection", cdc.kitTables().signal());
+        p.setProperty("signal.enabled.channels", "source");
+        p.setProperty("incremental.snapshot.chunk.size", "2048");
+        cdc.debezium().forEach(p::setProperty);
+        return p;
+    }
+
+    /** The reverse path: the extracted services' outbox tables, with a position of its own. */
+    public static Properties reverse(CdcProperties cdc, long serverId, String topicPrefix, List<String> outboxTables,
+                                     String kafkaBootstrapServers) {
+        return common(cdc, "reverse", serverId, topicPrefix, outboxTables, kafkaBootstrapServers);
+    }
+
+    private static Properties common(CdcProperties cdc, String path, long serverId, String topicPrefix,
+                                     List<String> tables, String kafkaBootstrapServers) {
         Properties p = new Properties();
-        p.setProperty("name", "kit-cdc-" + cdc.source().topicPrefix());
+        p.setProperty("name", "kit-cdc-" + path + "-" + topicPrefix);
         p.setProperty("connector.class", switch (cdc.connector()) {
             case MARIADB -> "io.debezium.connector.mariadb.MariaDbConnector";
             case MYSQL -> "io.debezium.connector.mysql.MySqlConnector";
@@ -25,21 +47,13 @@ public final class DebeziumConfiguration {
         p.setProperty("database.port", Integer.toString(cdc.source().port()));
         p.setProperty("database.user", cdc.source().user());
         p.setProperty("database.password", cdc.source().password());
-        p.setProperty("database.server.id", Long.toString(cdc.source().serverId()));
+        p.setProperty("database.server.id", Long.toString(serverId));
         p.setProperty("database.ssl.mode", "disable");
-        p.setProperty("topic.prefix", cdc.source().topicPrefix());
-        // The kit's own tables are captured too: signals start re-snapshots, echo markers identify the reverse
-        // path's transactions. Neither is published.
-        List<String> tables = new ArrayList<>(cdc.tables().stream().map(CapturedTable::table).toList());
-        tables.add(cdc.kitTables().signal());
-        tables.add(cdc.kitTables().echoMarker());
+        p.setProperty("topic.prefix", topicPrefix);
         p.setProperty("database.include.list", tables.stream().map(t -> t.substring(0, t.indexOf('.'))).distinct()
                 .collect(Collectors.joining(",")));
         p.setProperty("table.include.list", tables.stream().map(DebeziumConfiguration::quote)
                 .collect(Collectors.joining(",")));
-        p.setProperty("signal.data.collection", cdc.kitTables().signal());
-        p.setProperty("signal.enabled.channels", "source");
-        p.setProperty("incremental.snapshot.chunk.size", "2048");
         p.setProperty("snapshot.mode", "initial");
         p.setProperty("include.schema.changes", "false");
         p.setProperty("provide.transaction.metadata", "true");
@@ -50,32 +64,32 @@ public final class DebeziumConfiguration {
         p.setProperty("converter.schemas.enable", "false");
         // Without this the engine waits up to 500 ms between polls, which dominates end-to-end lag.
         p.setProperty("poll.interval.ms", "50");
-        // Offsets are committed after every batch the publisher has had acknowledged by Kafka.
+        // Offsets are committed after every batch the consumer has finished with.
         p.setProperty("offset.flush.interval.ms", "0");
-        storage(p, cdc.storage(), cdc.source().topicPrefix(), kafkaBootstrapServers);
-        cdc.debezium().forEach(p::setProperty);
+        storage(p, cdc.storage(), path, topicPrefix, kafkaBootstrapServers);
         return p;
     }
 
-    private static void storage(Properties p, CdcProperties.Storage storage, String prefix, String bootstrap) {
+    private static void storage(Properties p, CdcProperties.Storage storage, String path, String prefix,
+                                String bootstrap) {
         switch (storage.kind()) {
             case FILE -> {
                 Path directory = Path.of(storage.directory()).toAbsolutePath();
                 p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
-                p.setProperty("offset.storage.file.filename", directory.resolve("offsets.dat").toString());
+                p.setProperty("offset.storage.file.filename", directory.resolve(path + "-offsets.dat").toString());
                 p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
                 p.setProperty("schema.history.internal.file.filename",
-                        directory.resolve("schema-history.dat").toString());
+                        directory.resolve(path + "-schema-history.dat").toString());
             }
             case KAFKA -> {
                 p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
-                p.setProperty("offset.storage.topic", orDefault(storage.offsetTopic(), prefix + ".cdc-offsets"));
+                p.setProperty("offset.storage.topic", orDefault(storage.offsetTopic(), prefix + ".cdc-offsets") + "." + path);
                 p.setProperty("offset.storage.partitions", "1");
                 p.setProperty("offset.storage.replication.factor", "1");
                 p.setProperty("bootstrap.servers", bootstrap);
                 p.setProperty("schema.history.internal", "io.debezium.storage.kafka.history.KafkaSchemaHistory");
                 p.setProperty("schema.history.internal.kafka.topic",
-                        orDefault(storage.schemaHistoryTopic(), prefix + ".cdc-schema-history"));
+                        orDefault(storage.schemaHistoryTopic(), prefix + ".cdc-schema-history") + "." + path);
                 p.setProperty("schema.history.internal.kafka.bootstrap.servers", bootstrap);
             }
         }

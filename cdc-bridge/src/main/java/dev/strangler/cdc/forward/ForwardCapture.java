@@ -1,6 +1,7 @@
 package dev.strangler.cdc.forward;
 
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.DebeziumConfiguration;
 import dev.strangler.cdc.startup.SourcePreflight;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
@@ -67,7 +68,7 @@ public final class ForwardCapture implements SmartLifecycle {
                 ProducerConfig.CLIENT_ID_CONFIG, "kit-cdc-forward"), new StringSerializer(), new StringSerializer());
         publisher = new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause, json);
         engine = DebeziumEngine.create(Json.class)
-                .using(DebeziumConfiguration.properties(cdc, kafkaBootstrapServers))
+                .using(DebeziumConfiguration.forward(cdc, kafkaBootstrapServers))
                 .using((success, message, error) -> {
                     running = false;
                     if (!success) {

@@ -96,7 +96,7 @@ class ForwardCaptureIntegrationTests {
             // A streamed insert shows the snapshot is over: stopping mid-snapshot would restart the snapshot.
             awaitEvent(reader, insertMember("streaming-" + suffix, "Streaming Started"), "c");
             capture.stop();
-            assertThat(Files.size(storage.resolve("offsets.dat"))).isPositive();
+            assertThat(Files.size(storage.resolve("forward-offsets.dat"))).isPositive();
 
             long whileStopped = insertMember("stopped-" + suffix, "While Stopped");
             start(cdc);

@@ -45,7 +45,9 @@ public final class DatabaseBootstrap {
                 .append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
         sql.append("CREATE TABLE IF NOT EXISTS ").append(kit).append('.').append(ECHO_MARKER_TABLE)
                 .append(" (ID BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, SOURCE_EVENT_ID VARCHAR(64) NOT NULL,")
-                .append(" WRITTEN_AT DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))")
+                .append(" WRITTEN_AT DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),")
+                // Unique: the marker is also the reverse path's record of applied events, so a replay is a no-op.
+                .append(" UNIQUE KEY UK_ECHO_SOURCE_EVENT (SOURCE_EVENT_ID))")
                 .append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
         sql.append("GRANT SELECT ON ").append(kit).append(".* TO ").append(principal(cdc)).append(";\n");
         sql.append("GRANT INSERT, UPDATE, DELETE ON ").append(kit).append('.').append(SIGNAL_TABLE).append(" TO ")

@@ -1,0 +1,96 @@
+package dev.strangler.cdc.reverse;
+
+import dev.strangler.cdc.reverse.ReverseProperties.AggregateMapping;
+import dev.strangler.cdc.reverse.ReverseProperties.ChildRows;
+import dev.strangler.cdc.reverse.ReverseProperties.Column;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Writes one outbox event into the legacy tables through a mapping: an upsert of the row (and a replacement of its
+ * child rows), or a delete. Runs inside the caller's transaction.
+ */
+final class LegacyRowWriter {
+
+    private final JdbcTemplate jdbc;
+
+    LegacyRowWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void write(AggregateMapping mapping, OutboxEvent event) {
+        Object key = value(mapping.key(), event.payload());
+        if (key == null) {
+            throw new UnreadableEventException("payload has no " + mapping.key().field() + " for " + mapping.table());
+        }
+        for (ChildRows children : mapping.children()) {
+            jdbc.update("DELETE FROM " + children.table() + " WHERE " + children.parentKeyColumn() + " = ?", key);
+        }
+        if (mapping.deleteEventTypes().contains(event.type())) {
+            jdbc.update("DELETE FROM " + mapping.table() + " WHERE " + mapping.key().column() + " = ?", key);
+            return;
+        }
+        upsert(mapping, event.payload(), key);
+        for (ChildRows children : mapping.children()) {
+            insertChildren(children, event.payload().path(children.field()), key);
+        }
+    }
+
+    private void upsert(AggregateMapping mapping, JsonNode payload, Object key) {
+        List<String> columns = new ArrayList<>(List.of(mapping.key().column()));
+        List<Object> values = new ArrayList<>(List.of(key));
+        for (Column column : mapping.columns()) {
+            columns.add(column.column());
+            values.add(value(column, payload));
+        }
+        String sql = "INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") ON DUPLICATE KEY UPDATE "
+                + mapping.columns().stream().map(c -> c.column() + " = VALUES(" + c.column() + ")")
+                .collect(Collectors.joining(", "));
+        jdbc.update(sql, values.toArray());
+    }
+
+    private void insertChildren(ChildRows children, JsonNode array, Object parentKey) {
+        if (!array.isArray() || array.isEmpty()) {
+            return;
+        }
+        List<String> columns = new ArrayList<>(List.of(children.parentKeyColumn()));
+        children.columns().forEach(column -> columns.add(column.column()));
+        String sql = "INSERT INTO " + children.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        List<Object[]> rows = new ArrayList<>();
+        for (JsonNode element : array) {
+            List<Object> row = new ArrayList<>(List.of(parentKey));
+            children.columns().forEach(column -> row.add(value(column, element)));
+            rows.add(row.toArray());
+        }
+        jdbc.batchUpdate(sql, rows);
+    }
+
+    static Object value(Column column, JsonNode payload) {
+        JsonNode node = payload;
+        for (String part : column.field().split("\\.")) {
+            node = node.path(part);
+        }
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        String text = node.asString();
+        String translated = column.values().getOrDefault(text, text);
+        try {
+            return switch (column.type()) {
+                case TEXT -> translated;
+                case NUMBER -> new java.math.BigDecimal(translated);
+                case INSTANT -> LocalDateTime.ofInstant(Instant.parse(translated), ZoneOffset.UTC);
+            };
+        } catch (RuntimeException e) {
+            throw new UnreadableEventException(column.field() + " = '" + text + "' is not a " + column.type());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.strangler.cdc.reverse;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/cdc/reverse")
+class ReverseController {
+
+    private final ReverseCapture reverse;
+
+    ReverseController(ReverseCapture reverse) {
+        this.reverse = reverse;
+    }
+
+    /** @param enabled the wanted state; @param reason why, kept with the switch */
+    record ReverseSwitchRequest(@NotNull Boolean enabled, @NotBlank String reason) {
+    }
+
+    @GetMapping
+    ReverseCapture.Status status() {
+        return reverse.status();
+    }
+
+    @PutMapping
+    ReverseCapture.Status switchTo(@Valid @RequestBody ReverseSwitchRequest request) {
+        return reverse.switchTo(request.enabled(), request.reason());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.strangler.cdc.reverse;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The reverse path: after a write cut-over, the extracted services' outbox events become rows of the legacy tables,
+ * so the parts of the monolith that still read them keep working. Every table, column and value translation is
+ * configuration.
+ *
+ * @param outboxTables the services' outbox tables, as {@code database.table}
+ * @param serverId     the replica server id of the reverse engine (distinct from the forward engine's)
+ * @param topicPrefix  the reverse engine's logical name
+ * @param mappings     how each aggregate type's events become legacy rows
+ */
+@Validated
+@ConfigurationProperties("kit.cdc.reverse")
+public record ReverseProperties(
+        @NotEmpty List<@Pattern(regexp = TABLE) String> outboxTables,
+        @Min(1) long serverId,
+        @NotBlank String topicPrefix,
+        @NotEmpty List<@Valid AggregateMapping> mappings) {
+
+    static final String TABLE = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+";
+    static final String COLUMN = "[A-Za-z0-9_$]+";
+
+    /**
+     * @param aggregateType    the outbox {@code aggregate_type} this mapping handles
+     * @param table            the legacy table, as {@code database.table}
+     * @param key              the primary key column and the payload field that carries it
+     * @param columns          the other columns and their payload fields
+     * @param deleteEventTypes outbox event types that delete the row (and its children) instead of upserting it
+     * @param children         arrays in the payload that become child rows (replaced as a whole)
+     */
+    public record AggregateMapping(@NotBlank String aggregateType, @NotBlank @Pattern(regexp = TABLE) String table,
+                                   @NotNull @Valid Column key, @NotEmpty List<@Valid Column> columns,
+                                   List<String> deleteEventTypes, List<@Valid ChildRows> children) {
+
+        public AggregateMapping {
+            deleteEventTypes = deleteEventTypes == null ? List.of() : List.copyOf(deleteEventTypes);
+            children = children == null ? List.of() : List.copyOf(children);
+        }
+    }
+
+    /**
+     * @param column the legacy column
+     * @param field  the payload field, dots for nested fields
+     * @param values translations of the field's value to the legacy value (for example GOLD to G); others pass as
+     *               they are
+     * @param type   {@code TEXT} (default), {@code NUMBER} or {@code INSTANT} (an ISO-8601 instant, written as UTC)
+     */
+    public record Column(@NotBlank @Pattern(regexp = COLUMN) String column, @NotBlank String field,
+                         Map<String, String> values, ValueType type) {
+
+        public Column {
+            values = values == null ? Map.of() : Map.copyOf(values);
+            type = type == null ? ValueType.TEXT : type;
+        }
+    }
+
+    public enum ValueType { TEXT, NUMBER, INSTANT }
+
+    /**
+     * @param field           the payload array
+     * @param table           the child table, as {@code database.table}
+     * @param parentKeyColumn the child table's column holding the parent's key
+     * @param columns         the child columns and the array element's fields
+     */
+    public record ChildRows(@NotBlank String field, @NotBlank @Pattern(regexp = TABLE) String table,
+                            @NotBlank @Pattern(regexp = COLUMN) String parentKeyColumn,
+                            @NotEmpty List<@Valid Column> columns) {
+    }
+}
