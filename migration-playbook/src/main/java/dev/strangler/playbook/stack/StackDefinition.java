@@ -96,6 +96,10 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
             shared.put(service.healthPortVariable(), Integer.toString(env.port(service.healthPortVariable(),
                     service.defaultHealthPort())));
         }
+        String adminToken = env.text(AdminToken.VARIABLE, "");
+        if (!adminToken.isEmpty()) {
+            shared.put(AdminToken.VARIABLE, adminToken);
+        }
         shared.put("LEGACY_URL", "http://127.0.0.1:" + shared.get("MONOLITH_PORT"));
         shared.put("MEMBER_SERVICE_URL", "http://127.0.0.1:" + shared.get("MEMBER_SERVICE_PORT"));
         shared.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + shared.get("ORDER_SERVICE_PORT"));
