@@ -1,7 +1,9 @@
 package dev.strangler.playbook;
 
+import dev.strangler.playbook.seed.SeedCommand;
 import dev.strangler.playbook.stack.DownCommand;
 import dev.strangler.playbook.stack.InfraCommand;
+import dev.strangler.playbook.stack.PartCommands;
 import dev.strangler.playbook.stack.StatusCommand;
 import dev.strangler.playbook.stack.UpCommand;
 import picocli.CommandLine.Command;
@@ -13,8 +15,10 @@ import picocli.CommandLine.HelpCommand;
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,
+                PartCommands.Stop.class,
+                PartCommands.Start.class,
                 InfraCommand.class,
-                dev.strangler.playbook.seed.SeedCommand.class,
+                SeedCommand.class,
                 HelpCommand.class,
         })
 public final class KitCommand implements Runnable {

@@ -4,9 +4,7 @@ import dev.strangler.playbook.KitException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +29,7 @@ public final class UpCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         StackLayout layout = StackLayout.current();
         KitProcesses processes = new KitProcesses(layout);
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put(AdminToken.VARIABLE, AdminToken.resolve(environment, layout));
-        StackDefinition stack = StackDefinition.fromEnvironment(environment, layout);
+        StackDefinition stack = StackDefinition.fromEnvironment(PartCommands.environment(layout), layout);
         List<String> running = stack.all().stream().map(StackComponent::name)
                 .filter(name -> processes.running(name).isPresent()).toList();
         if (!running.isEmpty()) {

@@ -1,0 +1,81 @@
+package dev.strangler.playbook.stack;
+
+import dev.strangler.playbook.KitException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Stop or start one part of a running stack, for example to restart the CDC bridge or take a service away. */
+public final class PartCommands {
+
+    private PartCommands() {
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop one part of the stack (kit status lists them).")
+    public static final class Stop implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "PART", description = "the part to stop, e.g. cdc-bridge")
+        String part;
+
+        @Override
+        public void run() {
+            StackLayout layout = StackLayout.current();
+            StackComponent component = find(StackDefinition.fromEnvironment(environment(layout), layout), part);
+            boolean stopped = new KitProcesses(layout).stop(component.name());
+            spec.commandLine().getOut().println(stopped ? "Stopped " + component.name() : component.name() + " was not running");
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Start one part of the stack again and wait until it is healthy.")
+    public static final class Start implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "PART", description = "the part to start, e.g. cdc-bridge")
+        String part;
+
+        @Option(names = "--timeout", defaultValue = "180", description = "Seconds to wait for health (default: ${DEFAULT-VALUE}).")
+        int timeoutSeconds;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            StackLayout layout = StackLayout.current();
+            KitProcesses processes = new KitProcesses(layout);
+            StackComponent component = find(StackDefinition.fromEnvironment(environment(layout), layout), part);
+            if (processes.running(component.name()).isPresent()) {
+                throw KitException.configuration(component.name() + " is already running");
+            }
+            StackLauncher.requireFreePorts(List.of(component));
+            StackLauncher launcher = new StackLauncher(layout, processes);
+            long started = System.nanoTime();
+            ProcessHandle handle = launcher.start(component);
+            launcher.awaitHealthy(List.of(component), List.of(handle), Duration.ofSeconds(timeoutSeconds));
+            out.printf("%s healthy in %.1f s (PID %d)%n", component.name(), (System.nanoTime() - started) / 1e9, handle.pid());
+        }
+    }
+
+    static Map<String, String> environment(StackLayout layout) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put(AdminToken.VARIABLE, AdminToken.resolve(environment, layout));
+        return environment;
+    }
+
+    private static StackComponent find(StackDefinition stack, String name) {
+        return stack.all().stream().filter(component -> component.name().equals(name)).findFirst()
+                .orElseThrow(() -> KitException.configuration("no part named '" + name + "'; the parts are "
+                        + String.join(", ", stack.all().stream().map(StackComponent::name).toList())));
+    }
+}
