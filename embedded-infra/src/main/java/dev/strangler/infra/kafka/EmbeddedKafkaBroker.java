@@ -80,11 +80,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(config)) {
                 properties.store(out, "Written by the kit on every start; edit the kit's settings instead");
             }
+            if (Files.exists(home.resolve("logs").resolve("meta.properties"))) {
+                return; // formatted by an earlier start: keep its cluster id, topics and offsets
+            }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            // execute, not main: main exits the JVM. --ignore-formatted keeps the storage of an earlier start.
+            // execute, not main: main exits the JVM.
             int exit = StorageTool.execute(new String[] {
-                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                    "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()},
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
             }
