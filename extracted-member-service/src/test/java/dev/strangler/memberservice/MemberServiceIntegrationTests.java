@@ -1,36 +1,17 @@
 package dev.strangler.memberservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.infra.testing.SharedInfrastructure;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-/** The service on the real embedded MariaDB and Kafka, with its own account. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MemberServiceIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfraSettings infra = SharedInfrastructure.settings();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl(infra.member().database()));
-        registry.add("spring.datasource.username", () -> infra.member().user());
-        registry.add("spring.datasource.password", () -> infra.member().password());
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-    }
+/** Health, and the service's account: its own database only. */
+class MemberServiceIntegrationTests extends MemberServiceIntegrationTest {
 
     @Test
     void reportsHealthyOverHttp() {
@@ -46,5 +27,17 @@ class MemberServiceIntegrationTests {
 
         assertThat(jdbc.sql("SELECT DATABASE()").query(String.class).single()).isEqualTo(infra.member().database());
         assertThat(jdbc.sql("SELECT CURRENT_USER()").query(String.class).single()).startsWith(infra.member().user() + "@");
+    }
+
+    @Test
+    void itsAccountIsDeniedOnTheLegacyDatabase() {
+        InfraSettings infra = SharedInfrastructure.settings();
+
+        assertThatThrownBy(() -> DriverManager.getConnection(infra.jdbcUrl(infra.legacy().database()),
+                infra.member().user(), infra.member().password()).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+        assertThatThrownBy(() -> jdbc.sql("SELECT COUNT(*) FROM " + infra.legacy().database() + ".TB_MEMBER")
+                .query(Long.class).single())
+                .rootCause().hasMessageContaining("denied");
     }
 }

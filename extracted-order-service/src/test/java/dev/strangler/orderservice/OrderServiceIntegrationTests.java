@@ -1,36 +1,17 @@
 package dev.strangler.orderservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.infra.testing.SharedInfrastructure;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-/** The service on the real embedded MariaDB and Kafka, with its own account. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OrderServiceIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        InfraSettings infra = SharedInfrastructure.settings();
-        registry.add("spring.datasource.url", () -> infra.jdbcUrl(infra.order().database()));
-        registry.add("spring.datasource.username", () -> infra.order().user());
-        registry.add("spring.datasource.password", () -> infra.order().password());
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-    }
+/** Health, and the service's account: its own database only. */
+class OrderServiceIntegrationTests extends OrderServiceIntegrationTest {
 
     @Test
     void reportsHealthyOverHttp() {
@@ -46,5 +27,17 @@ class OrderServiceIntegrationTests {
 
         assertThat(jdbc.sql("SELECT DATABASE()").query(String.class).single()).isEqualTo(infra.order().database());
         assertThat(jdbc.sql("SELECT CURRENT_USER()").query(String.class).single()).startsWith(infra.order().user() + "@");
+    }
+
+    @Test
+    void itsAccountIsDeniedOnTheLegacyDatabase() {
+        InfraSettings infra = SharedInfrastructure.settings();
+
+        assertThatThrownBy(() -> DriverManager.getConnection(infra.jdbcUrl(infra.legacy().database()),
+                infra.order().user(), infra.order().password()).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+        assertThatThrownBy(() -> jdbc.sql("SELECT COUNT(*) FROM " + infra.legacy().database() + ".TB_PRODUCT")
+                .query(Long.class).single())
+                .rootCause().hasMessageContaining("denied");
     }
 }

@@ -1,0 +1,31 @@
+package dev.strangler.memberservice.changefeed;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The legacy change topics the service consumes (written by the CDC bridge) and where unreadable events go.
+ *
+ * @param memberTopic      TB_MEMBER changes ({@code MEMBER_TOPIC}, legacy.member)
+ * @param orderTopic       TB_ORDER changes, for the open-order rule of deletes ({@code ORDER_TOPIC}, legacy.order)
+ * @param deadLetterSuffix appended to a topic's name for its dead-letter topic (.dlt)
+ * @param partitions       partitions of the topics the service creates when they are missing (1)
+ */
+@Validated
+@ConfigurationProperties("kit.member.changefeed")
+public record ChangefeedProperties(
+        @NotBlank String memberTopic,
+        @NotBlank String orderTopic,
+        @NotBlank String deadLetterSuffix,
+        @Positive Integer partitions) {
+
+    public ChangefeedProperties {
+        partitions = partitions == null ? 1 : partitions;
+    }
+
+    public String deadLetterTopic(String topic) {
+        return topic + deadLetterSuffix;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.strangler.memberservice.member.internal;
+
+import dev.strangler.memberservice.web.ConflictException;
+import dev.strangler.memberservice.web.ProblemTypes;
+
+/** 409: login ids are unique for ever, including those of deleted members (the monolith's wording). */
+class LoginIdTakenException extends ConflictException {
+
+    LoginIdTakenException(String loginId) {
+        super(ProblemTypes.LOGIN_ID_TAKEN, "Login id taken", "Login id '" + loginId + "' is already taken");
+        property("loginId", loginId);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.strangler.memberservice.member.internal;
+
+import dev.strangler.memberservice.web.ConflictException;
+import dev.strangler.memberservice.web.ProblemTypes;
+
+/** 409: a member with ORDERED or PAID orders cannot leave until those are shipped or cancelled. */
+class MemberHasOpenOrdersException extends ConflictException {
+
+    MemberHasOpenOrdersException(long memberId, long openOrders) {
+        super(ProblemTypes.MEMBER_HAS_OPEN_ORDERS, "Member has open orders",
+                "Member " + memberId + " has " + openOrders + " open order(s) and cannot be deleted");
+        property("memberId", memberId);
+        property("openOrders", openOrders);
+    }
+}

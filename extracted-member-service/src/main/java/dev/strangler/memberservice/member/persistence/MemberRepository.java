@@ -1,0 +1,124 @@
+package dev.strangler.memberservice.member.persistence;
+
+import dev.strangler.memberservice.member.Email;
+import dev.strangler.memberservice.member.Grade;
+import dev.strangler.memberservice.member.Member;
+import dev.strangler.memberservice.member.MemberQuery;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** MEMBER: members registered here and members replicated from the legacy schema, in one table. */
+@Repository
+public class MemberRepository {
+
+    private static final String COLUMNS = "id, login_id, name, email, phone, grade, joined_at, updated_at, deleted";
+
+    private final JdbcClient jdbc;
+
+    MemberRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a new member (id from AUTO_INCREMENT, above every replicated id) and returns its id. */
+    public long insert(String loginId, String name, Email email, String phone, Grade grade, Instant at) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO MEMBER (login_id, name, email, phone, grade, joined_at, updated_at, deleted)
+                VALUES (:loginId, :name, :email, :phone, :grade, :at, :at, FALSE)""")
+                .param("loginId", loginId).param("name", name).param("email", email.value())
+                .param("phone", phone).param("grade", grade.name()).param("at", utc(at))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Writes every field of {@code member} under its id, inserting the row if it is not there yet. */
+    public void save(Member member) {
+        jdbc.sql("""
+                INSERT INTO MEMBER (id, login_id, name, email, phone, grade, joined_at, updated_at, deleted)
+                VALUES (:id, :loginId, :name, :email, :phone, :grade, :joinedAt, :updatedAt, :deleted)
+                ON DUPLICATE KEY UPDATE login_id = VALUES(login_id), name = VALUES(name), email = VALUES(email),
+                       phone = VALUES(phone), grade = VALUES(grade), joined_at = VALUES(joined_at),
+                       updated_at = VALUES(updated_at), deleted = VALUES(deleted)""")
+                .param("id", member.id()).param("loginId", member.loginId()).param("name", member.name())
+                .param("email", member.email().value()).param("phone", member.phone())
+                .param("grade", member.grade().name()).param("joinedAt", utc(member.joinedAt()))
+                .param("updatedAt", utc(member.updatedAt())).param("deleted", member.deleted())
+                .update();
+    }
+
+    /** A member whether deleted or not; locks the row for the caller's transaction. */
+    public Optional<Member> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM MEMBER WHERE id = :id FOR UPDATE")
+                .param("id", id).query(MemberRepository::member).optional();
+    }
+
+    public Optional<Member> findActive(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM MEMBER WHERE id = :id AND deleted = FALSE")
+                .param("id", id).query(MemberRepository::member).optional();
+    }
+
+    public boolean loginIdTaken(String loginId) {
+        return jdbc.sql("SELECT COUNT(*) FROM MEMBER WHERE login_id = :loginId")
+                .param("loginId", loginId).query(Long.class).single() > 0;
+    }
+
+    public List<Member> search(MemberQuery query) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM MEMBER" + where(query) + " ORDER BY id LIMIT :size OFFSET :offset")
+                .params(parameters(query)).param("size", query.size()).param("offset", query.offset())
+                .query(MemberRepository::member).list();
+    }
+
+    public long count(MemberQuery query) {
+        return jdbc.sql("SELECT COUNT(*) FROM MEMBER" + where(query)).params(parameters(query))
+                .query(Long.class).single();
+    }
+
+    private static String where(MemberQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE deleted = FALSE");
+        if (query.grade() != null) {
+            where.append(" AND grade = :grade");
+        }
+        if (query.text() != null) {
+            where.append(" AND (name LIKE :text OR login_id LIKE :text OR email LIKE :text)");
+        }
+        return where.toString();
+    }
+
+    private static Map<String, Object> parameters(MemberQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.grade() != null) {
+            parameters.put("grade", query.grade().name());
+        }
+        if (query.text() != null) {
+            // LIKE's own wildcards in the search text are taken literally, as the monolith does.
+            parameters.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
+        }
+        return parameters;
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Member member(ResultSet row, int rowNumber) throws SQLException {
+        return new Member(row.getLong("id"), row.getString("login_id"), row.getString("name"),
+                new Email(row.getString("email")), row.getString("phone"), Grade.valueOf(row.getString("grade")),
+                instant(row, "joined_at"), instant(row, "updated_at"), row.getBoolean("deleted"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.strangler.memberservice.ownership;
+
+import dev.strangler.memberservice.web.ConflictException;
+import dev.strangler.memberservice.web.ProblemTypes;
+
+/** 409: the monolith is still the source of truth for members; writes go there until the cut-over. */
+public class LegacyOwnsWritesException extends ConflictException {
+
+    LegacyOwnsWritesException(Ownership ownership) {
+        super(ProblemTypes.LEGACY_OWNS_WRITES, "Legacy owns writes", "Member writes are owned by the legacy "
+                + "system (mode LEGACY_OWNS); send them to the monolith until the write cut-over");
+        property("mode", ownership.mode().name());
+    }
+}

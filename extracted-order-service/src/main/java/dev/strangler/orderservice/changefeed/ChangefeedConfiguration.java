@@ -1,0 +1,86 @@
+package dev.strangler.orderservice.changefeed;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * How consumption fails: an unreadable event goes to {@code <topic>.dlt} at once, with the reason in the
+ * {@value #REASON_HEADER} header, and the consumer moves on; a database that is away is waited for (events are
+ * never skipped because of it); anything else is retried a few times, then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChangefeedProperties.class)
+class ChangefeedConfiguration {
+
+    static final String REASON_HEADER = "kit-dlt-reason";
+
+    private static final Logger log = LoggerFactory.getLogger(ChangefeedConfiguration.class);
+
+    @Bean
+    DefaultErrorHandler changefeedErrorHandler(KafkaOperations<Object, Object> kafka, ChangefeedProperties topics) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, ex) -> new TopicPartition(topics.deadLetterTopic(record.topic()), -1));
+        recoverer.addHeadersFunction((record, ex) -> {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8));
+            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(ex));
+            return headers;
+        });
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+        handler.addNotRetryableExceptions(UnreadableEventException.class);
+        handler.setBackOffFunction((record, ex) -> databaseAway(ex) ? databaseBackOff() : null);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics changefeedTopics(ChangefeedProperties topics) {
+        // Created only when missing (the bridge normally creates the source topics): the consumer and the
+        // dead-letter publisher then never wait on topic metadata.
+        return new KafkaAdmin.NewTopics(topics.topics().stream()
+                .flatMap(name -> java.util.stream.Stream.of(name, topics.deadLetterTopic(name)))
+                .map(name -> topic(name, topics)).toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, ChangefeedProperties topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(1).build();
+    }
+
+    private static boolean databaseAway(Exception ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ExponentialBackOff databaseBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        return backOff;
+    }
+
+    private static String reason(Exception ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && !(root instanceof UnreadableEventException)) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

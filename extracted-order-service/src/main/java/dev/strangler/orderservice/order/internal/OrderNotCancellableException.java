@@ -1,0 +1,16 @@
+package dev.strangler.orderservice.order.internal;
+
+import dev.strangler.orderservice.order.OrderStatus;
+import dev.strangler.orderservice.web.ConflictException;
+import dev.strangler.orderservice.web.ProblemTypes;
+
+/** 409: only an ORDERED order can be cancelled (the monolith's wording). */
+class OrderNotCancellableException extends ConflictException {
+
+    OrderNotCancellableException(long orderId, OrderStatus status) {
+        super(ProblemTypes.ORDER_NOT_CANCELLABLE, "Order cannot be cancelled",
+                "Order " + orderId + " is " + status + "; only ORDERED orders can be cancelled");
+        property("orderId", orderId);
+        property("status", status.name());
+    }
+}

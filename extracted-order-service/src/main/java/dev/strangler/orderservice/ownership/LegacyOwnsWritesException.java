@@ -1,0 +1,14 @@
+package dev.strangler.orderservice.ownership;
+
+import dev.strangler.orderservice.web.ConflictException;
+import dev.strangler.orderservice.web.ProblemTypes;
+
+/** 409: the monolith is still the source of truth for orders; writes go there until the cut-over. */
+public class LegacyOwnsWritesException extends ConflictException {
+
+    LegacyOwnsWritesException(Ownership ownership) {
+        super(ProblemTypes.LEGACY_OWNS_WRITES, "Legacy owns writes", "Order writes are owned by the legacy "
+                + "system (mode LEGACY_OWNS); send them to the monolith until the write cut-over");
+        property("mode", ownership.mode().name());
+    }
+}

@@ -1,0 +1,9 @@
+package dev.strangler.orderservice.ownership;
+
+/** Who is the source of truth for order writes. */
+public enum OwnershipMode {
+    /** The monolith owns writes: the service serves reads from its replica and refuses writes. */
+    LEGACY_OWNS,
+    /** The service owns writes: it accepts them and records each one in the outbox for the reverse path. */
+    SERVICE_OWNS
+}

@@ -1,0 +1,16 @@
+package dev.strangler.orderservice.stock;
+
+import dev.strangler.orderservice.web.ConflictException;
+import dev.strangler.orderservice.web.ProblemTypes;
+
+/** 409: an order asked for more units than are in stock; nothing was written (the monolith's problem, relayed). */
+public class InsufficientStockException extends ConflictException {
+
+    InsufficientStockException(long productId, int requested, int available) {
+        super(ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock", "Product " + productId + " has " + available
+                + " unit(s) in stock, " + requested + " requested");
+        property("productId", productId);
+        property("requested", requested);
+        property("available", available);
+    }
+}
