@@ -1,5 +1,6 @@
 package dev.strangler.playbook;
 
+import dev.strangler.playbook.compare.CompareCommand;
 import dev.strangler.playbook.seed.SeedCommand;
 import dev.strangler.playbook.stack.DownCommand;
 import dev.strangler.playbook.stack.InfraCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
                 PartCommands.Start.class,
                 InfraCommand.class,
                 SeedCommand.class,
+                CompareCommand.class,
                 HelpCommand.class,
         })
 public final class KitCommand implements Runnable {

@@ -96,9 +96,12 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
             shared.put(service.healthPortVariable(), Integer.toString(env.port(service.healthPortVariable(),
                     service.defaultHealthPort())));
         }
+        // One admin token for the stack's admin APIs (proxy routes, service ownership), unless each is set.
         String adminToken = env.text(AdminToken.VARIABLE, "");
         if (!adminToken.isEmpty()) {
             shared.put(AdminToken.VARIABLE, adminToken);
+            shared.put("MEMBER_ADMIN_TOKEN", env.text("MEMBER_ADMIN_TOKEN", adminToken));
+            shared.put("ORDER_ADMIN_TOKEN", env.text("ORDER_ADMIN_TOKEN", adminToken));
         }
         shared.put("LEGACY_URL", "http://127.0.0.1:" + shared.get("MONOLITH_PORT"));
         shared.put("MEMBER_SERVICE_URL", "http://127.0.0.1:" + shared.get("MEMBER_SERVICE_PORT"));

@@ -41,6 +41,17 @@ class StackDefinitionTests {
     }
 
     @Test
+    void givesEveryAdminApiTheKitsTokenUnlessOneIsSetApart() {
+        StackDefinition stack = StackDefinition.fromEnvironment(
+                Map.of("PROXY_ADMIN_TOKEN", "kit-token", "ORDER_ADMIN_TOKEN", "order-token"), layout);
+
+        assertThat(stack.services().get(0).environment())
+                .containsEntry("PROXY_ADMIN_TOKEN", "kit-token")
+                .containsEntry("MEMBER_ADMIN_TOKEN", "kit-token")
+                .containsEntry("ORDER_ADMIN_TOKEN", "order-token");
+    }
+
+    @Test
     void leavesOutWhatRunsElsewhere() {
         StackDefinition stack = StackDefinition.fromEnvironment(
                 Map.of("KIT_DB_HOST", "mysql.internal", "KIT_KAFKA_BOOTSTRAP", "kafka-1:9092,kafka-2:9092"), layout);

@@ -1,0 +1,66 @@
+package dev.strangler.playbook.compare;
+
+import dev.strangler.playbook.KitException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The contexts of a playbook file: which tables to reconcile and how their values translate. */
+public final class ContextCatalog {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** The part of the playbook file this reads. */
+    record ContextsSection(Map<String, ContextBody> contexts) {
+    }
+
+    record ContextBody(List<ContextDefinition.TablePair> tables) {
+    }
+
+    private final Map<String, ContextDefinition> contexts;
+
+    private ContextCatalog(Map<String, ContextDefinition> contexts) {
+        this.contexts = contexts;
+    }
+
+    public static ContextCatalog load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw KitException.configuration("no playbook file at " + file);
+        }
+        try {
+            ContextsSection section = YAML.readValue(file.toFile(), ContextsSection.class);
+            Map<String, ContextBody> bodies = section.contexts() == null ? Map.of() : section.contexts();
+            return new ContextCatalog(bodies.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                    entry -> new ContextDefinition(entry.getKey(), List.copyOf(entry.getValue().tables())))));
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw KitException.configuration(where + ": " + oneLine(e.getOriginalMessage()));
+        }
+    }
+
+    /** YAML parser messages span lines with carets under the spot; the location is already in front. */
+    private static String oneLine(String message) {
+        return message.lines().map(String::trim)
+                .filter(line -> !line.isEmpty() && !line.equals("^") && !line.startsWith("in reader"))
+                .collect(Collectors.joining("; "));
+    }
+
+    public ContextDefinition context(String name) {
+        ContextDefinition context = contexts.get(name);
+        if (context == null) {
+            throw KitException.configuration("no context '" + name + "' in the playbook; it has "
+                    + String.join(", ", contexts.keySet().stream().sorted().toList()));
+        }
+        return context;
+    }
+}

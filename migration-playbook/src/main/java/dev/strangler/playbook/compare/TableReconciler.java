@@ -1,0 +1,147 @@
+package dev.strangler.playbook.compare;
+
+import dev.strangler.playbook.compare.ContextDefinition.ColumnPair;
+import dev.strangler.playbook.compare.ContextDefinition.TablePair;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.zip.CRC32;
+
+/**
+ * Compares a legacy table with its extracted twin in one pass over both, in key order (a merge join): row counts,
+ * then per row a checksum of the values normalised through the context's translation. Memory stays flat however
+ * large the tables are; only the first differing keys are kept.
+ */
+final class TableReconciler {
+
+    private final int listLimit;
+
+    TableReconciler(int listLimit) {
+        this.listLimit = listLimit;
+    }
+
+    TableReconciliation reconcile(TablePair pair, Connection legacy, Connection extracted, LongConsumer progress)
+            throws SQLException {
+        List<ColumnPair> columns = pair.columns();
+        Collector missing = new Collector(listLimit);
+        Collector extra = new Collector(listLimit);
+        Collector differing = new Collector(listLimit);
+        long legacyRows = 0;
+        long extractedRows = 0;
+        try (RowReader left = new RowReader(legacy, pair.legacy().table(), pair.legacy().key(),
+                columns.stream().map(ColumnPair::legacy).toList());
+             RowReader right = new RowReader(extracted, pair.extracted().table(), pair.extracted().key(),
+                     columns.stream().map(ColumnPair::extracted).toList())) {
+            RowReader.Row l = left.next();
+            RowReader.Row r = right.next();
+            while (l != null || r != null) {
+                int order = l == null ? 1 : r == null ? -1 : compareKeys(l.key(), r.key());
+                if (order < 0) {
+                    missing.add(keyText(l.key()));
+                    legacyRows++;
+                    l = left.next();
+                } else if (order > 0) {
+                    extra.add(keyText(r.key()));
+                    extractedRows++;
+                    r = right.next();
+                } else {
+                    if (checksum(legacyValues(columns, l)) != checksum(extractedValues(columns, r))) {
+                        differing.add(keyText(l.key()) + " " + differingColumns(columns, l, r));
+                    }
+                    legacyRows++;
+                    extractedRows++;
+                    l = left.next();
+                    r = right.next();
+                }
+                if ((legacyRows + extractedRows) % 100_000 == 0) {
+                    progress.accept(Math.max(legacyRows, extractedRows));
+                }
+            }
+        }
+        return new TableReconciliation(pair.legacy().table(), pair.extracted().table(), legacyRows, extractedRows,
+                missing.listed(), extra.listed(), differing.listed());
+    }
+
+    static List<String> legacyValues(List<ColumnPair> columns, RowReader.Row row) {
+        List<String> values = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnPair column = columns.get(i);
+            Object raw = row.values().get(i);
+            Object translated = raw == null ? null : column.values().getOrDefault(raw.toString().trim(), raw.toString());
+            values.add(column.type().normalise(raw instanceof java.time.temporal.Temporal ? raw : translated));
+        }
+        return values;
+    }
+
+    static List<String> extractedValues(List<ColumnPair> columns, RowReader.Row row) {
+        List<String> values = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            values.add(columns.get(i).type().normalise(row.values().get(i)));
+        }
+        return values;
+    }
+
+    private static List<String> differingColumns(List<ColumnPair> columns, RowReader.Row l, RowReader.Row r) {
+        List<String> left = legacyValues(columns, l);
+        List<String> right = extractedValues(columns, r);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (!left.get(i).equals(right.get(i))) {
+                names.add(columns.get(i).legacy() + "=" + left.get(i) + " vs " + columns.get(i).extracted() + "=" + right.get(i));
+            }
+        }
+        return names;
+    }
+
+    private static long checksum(List<String> values) {
+        CRC32 crc = new CRC32();
+        for (String value : values) {
+            crc.update(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            crc.update(0);
+        }
+        return crc.getValue();
+    }
+
+    /** Numbers compare as numbers (the databases order them so), everything else as text. */
+    static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int order = x instanceof Number && y instanceof Number
+                    ? new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()))
+                    : x.toString().compareTo(y.toString());
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    private static String keyText(List<Object> key) {
+        return key.size() == 1 ? String.valueOf(key.get(0)) : key.toString();
+    }
+
+    private static final class Collector {
+        private final int limit;
+        private final List<String> first = new ArrayList<>();
+        private long count;
+
+        Collector(int limit) {
+            this.limit = limit;
+        }
+
+        void add(String entry) {
+            count++;
+            if (first.size() < limit) {
+                first.add(entry);
+            }
+        }
+
+        TableReconciliation.Listed listed() {
+            return new TableReconciliation.Listed(count, List.copyOf(first));
+        }
+    }
+}
