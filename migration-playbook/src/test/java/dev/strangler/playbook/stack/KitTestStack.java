@@ -1,0 +1,96 @@
+package dev.strangler.playbook.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strangler.infra.InfraSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole stack run through the real launcher ({@code java -jar target/kit.jar}), on free ports and with its state
+ * under target/, so tests never touch a developer's running stack. Used by the failsafe tests, after packaging.
+ */
+final class KitTestStack {
+
+    static final Path MODULE = Path.of("").toAbsolutePath();
+    static final Path REPOSITORY = MODULE.getParent();
+
+    private final Path state;
+    private final Map<String, String> environment = freePorts();
+
+    KitTestStack(String name) {
+        this.state = MODULE.resolve("target").resolve(name);
+    }
+
+    record KitRun(int exitCode, String output) {
+    }
+
+    KitRun kit(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dkit.home=" + REPOSITORY, "-jar", MODULE.resolve("target/kit.jar").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        builder.environment().put("KIT_STATE_DIR", state.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(6, TimeUnit.MINUTES)).isTrue();
+        return new KitRun(process.exitValue(), output);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    InfraSettings infra() {
+        return InfraSettings.fromEnvironment(environment);
+    }
+
+    Path state() {
+        return state;
+    }
+
+    long pid(String part) throws IOException {
+        return Long.parseLong(Files.readString(state.resolve("run").resolve(part + ".pid")).trim());
+    }
+
+    List<Long> recordedPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (var files = Files.list(state.resolve("run"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                pids.add(Long.parseLong(Files.readString(file).trim()));
+            }
+        }
+        return pids;
+    }
+
+    private static Map<String, String> freePorts() {
+        Map<String, String> ports = new HashMap<>();
+        for (String variable : List.of("KIT_DB_PORT", "KIT_KAFKA_PORT", "KIT_KAFKA_CONTROLLER_PORT", "MONOLITH_PORT",
+                "MEMBER_SERVICE_PORT", "ORDER_SERVICE_PORT", "CDC_BRIDGE_PORT", "PROXY_PORT", "PROXY_ADMIN_PORT")) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ports.put(variable, Integer.toString(socket.getLocalPort()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ports;
+    }
+
+    static boolean portIsFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
