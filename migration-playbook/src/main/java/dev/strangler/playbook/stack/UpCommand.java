@@ -40,7 +40,11 @@ public final class UpCommand implements Runnable {
         StackLauncher.requireFreePorts(stack.all());
 
         StackStopper stopper = new StackStopper(processes, stack);
-        Thread stopOnInterrupt = new Thread(stopper::stopAll, "kit-stop-stack");
+        Thread stopOnInterrupt = new Thread(() -> {
+            System.out.println("\nStopping the stack...");
+            List<String> stopped = stopper.stopAll();
+            System.out.println(stopped.isEmpty() ? "Nothing was running." : "Stopped: " + String.join(", ", stopped));
+        }, "kit-stop-stack");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt); // Ctrl-C on the foreground 'kit up'
         long started = System.nanoTime();
         try {
