@@ -1,0 +1,16 @@
+package dev.strangler.proxy.admin;
+
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The admin API lives in the management server's child context (registered in
+ * {@code META-INF/spring/...ManagementContextConfiguration.imports}, and kept out of the application's component
+ * scan), so its controllers and token filter exist only on the admin port: they cannot be reached on the traffic
+ * port by any route, and if the management port were ever the traffic port they would not exist at all.
+ */
+@ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+@Import({BearerTokenWebFilter.class, AdminRoutesController.class, AdminProblemHandler.class, RouteViews.class})
+class AdminApiConfiguration {
+}

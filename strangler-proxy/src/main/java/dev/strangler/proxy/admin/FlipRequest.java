@@ -1,0 +1,26 @@
+package dev.strangler.proxy.admin;
+
+import dev.strangler.proxy.toggle.FlipCommand;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of {@code POST /admin/routes/{name}/flips}.
+ *
+ * @param mode    LEGACY, SHADOW, CANARY or EXTRACTED; absent to change only the percentage
+ * @param percent the canary percentage, 0–100; absent to keep it
+ * @param reason  why (required, it goes into the audit history)
+ * @param by      who is asking (free text: a name, a ticket, a playbook step)
+ */
+record FlipRequest(
+        String mode,
+        @DecimalMin("0") @DecimalMax("100") Double percent,
+        @NotBlank @Size(max = 500) String reason,
+        @Size(max = 100) String by) {
+
+    FlipCommand command() {
+        return new FlipCommand(mode, percent, reason, by);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.strangler.proxy.admin;
+
+import dev.strangler.proxy.routing.RouteStatistics;
+import dev.strangler.proxy.toggle.Flip;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A route as the admin API shows it: its configuration, its current toggle, and this instance's figures.
+ *
+ * @param name          the route's name
+ * @param paths         the paths it serves
+ * @param methods       the methods it serves (empty: all)
+ * @param legacyUri     the monolith
+ * @param extractedUri  the extracted service, or null for a legacy-only route
+ * @param mode          the current mode
+ * @param percent       the canary percentage
+ * @param version       number of flips so far (0: the YAML's initial state)
+ * @param lastFlip      the latest flip, or null
+ * @param circuit       the extracted side's circuit breaker state, or null for a legacy-only route
+ * @param traffic       request counters since this instance started
+ * @param parity        the shadow comparison summary
+ */
+record RouteView(String name, List<String> paths, List<String> methods, URI legacyUri, URI extractedUri,
+                 String mode, double percent, long version, Flip lastFlip, String circuit,
+                 RouteStatistics.Snapshot traffic, ParitySummary parity) {
+
+    /**
+     * @param compared      mirrored requests compared
+     * @param mismatched    of those, mismatches not explained by noise
+     * @param parityPercent the share that agreed, or null before the first comparison
+     */
+    record ParitySummary(long compared, long mismatched, Double parityPercent) {
+    }
+}

@@ -1,0 +1,87 @@
+package dev.strangler.proxy.admin;
+
+import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.route.RouteTable;
+import dev.strangler.proxy.routing.ExtractedBreakers;
+import dev.strangler.proxy.routing.RouteStatistics;
+import dev.strangler.proxy.shadow.ParityLedger;
+import dev.strangler.proxy.shadow.ParityReport;
+import dev.strangler.proxy.toggle.Flip;
+import dev.strangler.proxy.toggle.FlipCommand;
+import dev.strangler.proxy.toggle.Flips;
+import dev.strangler.proxy.toggle.RouteToggle;
+import dev.strangler.proxy.toggle.UnknownRouteException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** Assembles what the admin API shows from the route table, the toggles and this instance's figures. */
+class RouteViews {
+
+    private final RouteTable table;
+    private final Flips flips;
+    private final RouteStatistics statistics;
+    private final ExtractedBreakers breakers;
+    private final ParityLedger parity;
+
+    RouteViews(RouteTable table, Flips flips, RouteStatistics statistics, ExtractedBreakers breakers,
+            ParityLedger parity) {
+        this.table = table;
+        this.flips = flips;
+        this.statistics = statistics;
+        this.breakers = breakers;
+        this.parity = parity;
+    }
+
+    List<RouteView> all() {
+        return table.all().stream().map(route -> view(route, flips.current(route.name()))).toList();
+    }
+
+    RouteView one(String name) {
+        return view(route(name), flips.current(name));
+    }
+
+    Mono<RouteView> flip(String name, FlipCommand command) {
+        return flips.flip(name, command).map(toggle -> view(route(name), toggle));
+    }
+
+    List<Flip> history(String name) {
+        route(name);
+        List<Flip> newestFirst = new ArrayList<>(flips.current(name).history());
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    List<RouteFlip> allHistory() {
+        return table.all().stream()
+                .flatMap(route -> flips.current(route.name()).history().stream()
+                        .map(flip -> new RouteFlip(route.name(), flip)))
+                .sorted(Comparator.comparing((RouteFlip f) -> f.flip().at()).reversed())
+                .toList();
+    }
+
+    ParityReport parity(String name) {
+        route(name);
+        return parity.report(name);
+    }
+
+    List<ParityReport> allParity() {
+        return table.all().stream().filter(RouteProperties::extractable)
+                .map(route -> parity.report(route.name())).toList();
+    }
+
+    private RouteProperties route(String name) {
+        return table.find(name).orElseThrow(() -> new UnknownRouteException(name));
+    }
+
+    private RouteView view(RouteProperties route, RouteToggle toggle) {
+        ParityReport report = parity.report(route.name());
+        Flip last = toggle.history().isEmpty() ? null : toggle.history().get(toggle.history().size() - 1);
+        return new RouteView(route.name(), route.paths(), route.methods(), route.legacyUri(), route.extractedUri(),
+                toggle.mode().name(), toggle.percent(), toggle.version(), last,
+                route.extractable() ? breakers.state(route) : null, statistics.snapshot(route.name()),
+                new RouteView.ParitySummary(report.compared(), report.mismatched(), report.parityPercent()));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.strangler.proxy.routing;
+
+import static org.springframework.cloud.gateway.support.GatewayToStringStyler.filterToStringCreator;
+
+import dev.strangler.proxy.route.Mode;
+import dev.strangler.proxy.route.ProxyProperties;
+import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.route.RouteTable;
+import dev.strangler.proxy.shadow.ShadowMirror;
+import dev.strangler.proxy.toggle.RouteToggle;
+import dev.strangler.proxy.toggle.Toggles;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code Migration=<route>}: decides, once per request, which side serves it from the route's current toggle,
+ * and in SHADOW mode captures the monolith's answer for the mirror. It runs before the gateway writes the response
+ * (so it can wrap it); {@link SideRoutingFilter} then points the request at the chosen side.
+ */
+@Component
+public class MigrationGatewayFilterFactory extends AbstractGatewayFilterFactory<MigrationGatewayFilterFactory.Config> {
+
+    /** Just before {@link NettyWriteResponseFilter}, which writes the body into whatever response it is given. */
+    public static final int ORDER = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+
+    private final RouteTable table;
+    private final Toggles toggles;
+    private final SideChooser chooser;
+    private final RouteStatistics statistics;
+    private final ShadowMirror mirror;
+    private final String servedByHeader;
+
+    MigrationGatewayFilterFactory(RouteTable table, Toggles toggles, SideChooser chooser,
+            RouteStatistics statistics, ShadowMirror mirror, ProxyProperties properties) {
+        super(Config.class);
+        this.table = table;
+        this.toggles = toggles;
+        this.chooser = chooser;
+        this.statistics = statistics;
+        this.mirror = mirror;
+        this.servedByHeader = properties.servedByHeader();
+    }
+
+    @Override
+    public List<String> shortcutFieldOrder() {
+        return List.of("route");
+    }
+
+    @Override
+    public GatewayFilter apply(Config config) {
+        return new MigrationFilter(table.get(config.getRoute()));
+    }
+
+    private final class MigrationFilter implements GatewayFilter, Ordered {
+
+        private final RouteProperties route;
+
+        MigrationFilter(RouteProperties route) {
+            this.route = route;
+        }
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+            RouteToggle toggle = toggles.current(route.name());
+            Side side = chooser.choose(route, toggle, exchange);
+            exchange.getAttributes().put(RoutingDecision.ATTRIBUTE, new RoutingDecision(route, toggle.mode(), side));
+            exchange.getAttributes().put(RoutingDecision.SERVED_BY_ATTRIBUTE, side);
+            RouteStatistics.Counters counters = statistics.of(route.name());
+            (side == Side.EXTRACTED ? counters.extracted : counters.legacy).increment();
+            if (StringUtils.hasText(servedByHeader)) {
+                exchange.getResponse().beforeCommit(() -> {
+                    Side servedBy = exchange.getAttribute(RoutingDecision.SERVED_BY_ATTRIBUTE);
+                    exchange.getResponse().getHeaders().set(servedByHeader, servedBy.label());
+                    return Mono.empty();
+                });
+            }
+            if (toggle.mode() == Mode.SHADOW && route.extractable()) {
+                return mirror.shadow(route, exchange, chain);
+            }
+            return chain.filter(exchange);
+        }
+
+        @Override
+        public int getOrder() {
+            return ORDER;
+        }
+
+        @Override
+        public String toString() {
+            return filterToStringCreator(MigrationGatewayFilterFactory.this).append("route", route.name())
+                    .toString();
+        }
+    }
+
+    /** Names the row of the route table whose toggle this filter follows. */
+    @Validated
+    public static class Config {
+
+        @NotBlank
+        private String route;
+
+        public String getRoute() {
+            return route;
+        }
+
+        public void setRoute(String route) {
+            this.route = route;
+        }
+
+        @Override
+        public String toString() {
+            return "Config[route=" + route + "]";
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.strangler.proxy.shadow;
+
+import dev.strangler.proxy.route.ProxyProperties;
+import dev.strangler.proxy.route.RouteProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mirrors one request and records the outcome: the extracted service's answer against the monolith's, and for a
+ * sample of safe requests a second answer of the monolith against its first, to learn noise. A write is never sent
+ * to the monolith twice.
+ */
+@Component
+class MirrorComparison {
+
+    private final MirrorClient client;
+    private final ParityLedger ledger;
+    private final JsonMapper json;
+    private final int bodyCap;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, ResponseComparator> comparators = new ConcurrentHashMap<>();
+
+    MirrorComparison(MirrorClient client, ParityLedger ledger, JsonMapper json, ProxyProperties properties) {
+        this.client = client;
+        this.ledger = ledger;
+        this.json = json;
+        this.bodyCap = properties.shadow().mismatchBodyCap();
+    }
+
+    Mono<Void> run(MirrorJob job) {
+        RouteProperties route = job.route();
+        Duration timeout = route.resilience().timeout();
+        Mono<CapturedResponse> extracted = client.send(route.extractedUri(), job, timeout);
+        Mono<Optional<CapturedResponse>> legacyAgain = sampleNoise(job)
+                ? client.send(route.legacyUri(), job, timeout).map(Optional::of)
+                        .onErrorReturn(Optional.empty())
+                : Mono.just(Optional.empty());
+        RouteParity parity = ledger.of(route.name());
+        ResponseComparator comparator = comparators.computeIfAbsent(route.name(),
+                name -> new ResponseComparator(route.diff(), json));
+        return Mono.zip(extracted, legacyAgain).doOnNext(answers -> {
+            answers.getT2().ifPresent(second ->
+                    parity.noise(comparator.differences(job.legacy(), second), clock.instant()));
+            Set<String> differences = comparator.differences(job.legacy(), answers.getT1());
+            parity.compared(differences, differences.isEmpty() ? null : mismatch(job, answers.getT1(), differences));
+        }).doOnError(error -> parity.mirrorErrors.increment()).onErrorResume(error -> Mono.empty()).then();
+    }
+
+    private static boolean sampleNoise(MirrorJob job) {
+        boolean safe = List.of("GET", "HEAD", "OPTIONS").contains(job.method());
+        int percent = job.route().shadow().noiseSamplePercent();
+        return safe && percent > 0 && ThreadLocalRandom.current().nextInt(100) < percent;
+    }
+
+    private Mismatch mismatch(MirrorJob job, CapturedResponse extracted, Set<String> differences) {
+        return new Mismatch(clock.instant(), job.requestId(), job.method(), job.pathAndQuery(),
+                List.copyOf(differences), job.legacy().status(), extracted.status(), cut(job.legacy().body()),
+                cut(extracted.body()));
+    }
+
+    private String cut(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.length() <= bodyCap ? text : text.substring(0, bodyCap) + "…";
+    }
+}

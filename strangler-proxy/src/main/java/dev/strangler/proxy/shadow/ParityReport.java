@@ -1,0 +1,23 @@
+package dev.strangler.proxy.shadow;
+
+import java.util.List;
+
+/**
+ * The shadow comparison figures of one route on this instance, since it started.
+ *
+ * @param route            the route
+ * @param compared         mirrored requests whose two answers were compared
+ * @param matched          of those, answers that agreed on everything compared
+ * @param mismatched       of those, answers that differed somewhere other than a learned noise field
+ * @param parityPercent    {@code 100 × (compared − mismatched) / compared}; null before the first comparison
+ * @param dropped          requests not mirrored because the mirror queue was full
+ * @param skipped          requests not compared: method not mirrored, or an answer over the size cap
+ * @param mirrorErrors     mirrors the extracted service did not answer (connection, timeout)
+ * @param noiseSamples     requests asked of the monolith twice to learn noise
+ * @param noise            the learned noise fields, most frequent first
+ * @param latestMismatches the latest mismatches not explained by noise, newest first
+ */
+public record ParityReport(String route, long compared, long matched, long mismatched, Double parityPercent,
+                           long dropped, long skipped, long mirrorErrors, long noiseSamples,
+                           List<NoiseField> noise, List<Mismatch> latestMismatches) {
+}

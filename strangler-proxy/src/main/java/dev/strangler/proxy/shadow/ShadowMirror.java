@@ -1,0 +1,110 @@
+package dev.strangler.proxy.shadow;
+
+import dev.strangler.proxy.route.ProxyProperties;
+import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.web.CachedBody;
+import dev.strangler.proxy.web.RequestIdentityFilter;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * SHADOW mode: the client gets the monolith's answer, captured on its way out; once it has been written, the
+ * request goes into a bounded queue and is mirrored to the extracted service by at most {@code concurrency}
+ * requests at a time. A full queue drops the mirror (counted) instead of holding the client; a mirror's failure
+ * only counts as a mirror error.
+ */
+@Component
+public class ShadowMirror {
+
+    private final BlockingQueue<MirrorJob> queue;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int concurrency;
+    private final int maxBody;
+    private final ParityLedger ledger;
+    private final MirrorComparison comparison;
+    private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
+    private volatile List<HttpHeadersFilter> headersFilters;
+
+    ShadowMirror(ProxyProperties properties, ParityLedger ledger, MirrorComparison comparison,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+        this.queue = new ArrayBlockingQueue<>(properties.shadow().queueCapacity());
+        this.concurrency = properties.shadow().concurrency();
+        this.maxBody = (int) Math.min(Integer.MAX_VALUE, properties.shadow().maxBody().toBytes());
+        this.ledger = ledger;
+        this.comparison = comparison;
+        this.headersFiltersProvider = headersFilters;
+    }
+
+    public Mono<Void> shadow(RouteProperties route, ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (!route.shadow().methods().contains(request.getMethod().name())) {
+            ledger.of(route.name()).skipped.increment();
+            return chain.filter(exchange);
+        }
+        HttpHeaders headers = HttpHeadersFilter.filterRequest(headersFilters(), exchange);
+        headers.remove(HttpHeaders.HOST);
+        headers.remove(HttpHeaders.CONTENT_LENGTH);
+        headers.remove(HttpHeaders.TRANSFER_ENCODING);
+        ResponseCapture capture = new ResponseCapture(exchange.getResponse(), maxBody);
+        return chain.filter(exchange.mutate().response(capture).build()).doOnSuccess(done -> {
+            CapturedResponse legacy = capture.captured();
+            if (legacy == null) {
+                ledger.of(route.name()).skipped.increment();
+                return;
+            }
+            String pathAndQuery = request.getURI().getRawPath()
+                    + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+            submit(new MirrorJob(route, headers.getFirst(RequestIdentityFilter.REQUEST_ID),
+                    request.getMethod().name(), pathAndQuery, headers, CachedBody.of(exchange), legacy));
+        });
+    }
+
+    /** The gateway's own request header filters (hop-by-hop, X-Forwarded-*), looked up once, as it does. */
+    private List<HttpHeadersFilter> headersFilters() {
+        List<HttpHeadersFilter> filters = headersFilters;
+        if (filters == null) {
+            filters = headersFiltersProvider.getIfAvailable(List::of);
+            headersFilters = filters;
+        }
+        return filters;
+    }
+
+    private void submit(MirrorJob job) {
+        if (!queue.offer(job)) {
+            ledger.of(job.route().name()).dropped.increment();
+            return;
+        }
+        drain();
+    }
+
+    private void drain() {
+        while (!queue.isEmpty()) {
+            int running = inFlight.get();
+            if (running >= concurrency) {
+                return;
+            }
+            if (!inFlight.compareAndSet(running, running + 1)) {
+                continue;
+            }
+            MirrorJob job = queue.poll();
+            if (job == null) {
+                inFlight.decrementAndGet();
+                continue;
+            }
+            comparison.run(job).doFinally(signal -> {
+                inFlight.decrementAndGet();
+                drain();
+            }).subscribe();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.strangler.proxy.toggle;
+
+import dev.strangler.proxy.route.Mode;
+import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.route.RouteTable;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+import reactor.core.publisher.Mono;
+
+/**
+ * Validates and writes flips. Everything is checked before anything is written, so a rejected flip leaves the
+ * route exactly as it was; a written flip is the next version of the route's record.
+ */
+@Service
+public class Flips {
+
+    private final RouteTable table;
+    private final Toggles toggles;
+    private final ToggleLog log;
+    private final ToggleLogProperties properties;
+    private final Clock clock;
+    private final String instance;
+
+    Flips(RouteTable table, Toggles toggles, ToggleLog log, ToggleLogProperties properties) {
+        this.table = table;
+        this.toggles = toggles;
+        this.log = log;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+        this.instance = StringUtils.hasText(properties.instance()) ? properties.instance()
+                : ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    public Mono<RouteToggle> flip(String routeName, FlipCommand command) {
+        RouteProperties route = table.find(routeName).orElseThrow(() -> new UnknownRouteException(routeName));
+        if (command.mode() == null && command.percent() == null) {
+            throw new InvalidFlipException("Give a mode, a percent, or both");
+        }
+        RouteToggle current = toggles.current(routeName);
+        Mode mode = command.mode() == null ? current.mode() : parse(command.mode());
+        double percent = command.percent() == null ? current.percent() : command.percent();
+        if (percent < 0 || percent > 100 || Double.isNaN(percent)) {
+            throw new InvalidFlipException("percent must be between 0 and 100");
+        }
+        if (mode != Mode.LEGACY && !route.extractable()) {
+            throw new RouteNotExtractableException(routeName);
+        }
+        Flip flip = new Flip(current.version() + 1, clock.instant(),
+                StringUtils.hasText(command.by()) ? command.by() : "unknown", command.reason(),
+                current.mode(), current.percent(), mode, percent, instance);
+        RouteToggle next = current.next(flip, properties.historyPerRoute());
+        return Mono.fromFuture(() -> log.write(next))
+                .onErrorMap(error -> new ToggleLogUnavailableException(
+                        error instanceof CompletionException ? error.getCause() : error))
+                .then(Mono.fromSupplier(() -> toggles.current(routeName)));
+    }
+
+    public RouteToggle current(String routeName) {
+        table.find(routeName).orElseThrow(() -> new UnknownRouteException(routeName));
+        return toggles.current(routeName);
+    }
+
+    private static Mode parse(String mode) {
+        try {
+            return Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFlipException("Unknown mode '" + mode + "'; use one of "
+                    + Arrays.toString(Mode.values()));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.strangler.proxy.shadow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.strangler.proxy.support.ProxyIntegrationTest;
+import dev.strangler.proxy.support.TestBackend.Reply;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * SHADOW: the client always gets the monolith's answer; the request is mirrored afterwards, compared by the
+ * route's rules, and the result shows up in the admin API's parity figures.
+ */
+class ShadowIntegrationTests extends ProxyIntegrationTest {
+
+    @Test
+    void theClientGetsTheMonolithsAnswerAndTheServiceGetsTheSameRequestMarkedAsAMirror() {
+        flip("overflow", "SHADOW");
+        traffic().get().uri("/api/overflow/1?x=y").header("X-Request-Id", "req-shadow-1").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Backend", "legacy")
+                .expectHeader().valueEquals("X-Served-By", "legacy")
+                .expectBody();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(MEMBERS.received()).hasSize(1));
+        var mirrored = MEMBERS.received().get(0);
+        assertThat(mirrored.path()).isEqualTo("/api/overflow/1?x=y");
+        assertThat(mirrored.header("X-Request-Id")).isEqualTo("req-shadow-1");
+        assertThat(mirrored.header("X-Strangler-Shadow")).isEqualTo("true");
+    }
+
+    @Test
+    void equalAnswersGiveFullParityAndADifferenceIsKeptWithBothBodies() {
+        flip("parity", "SHADOW");
+        // Same data; the arrays differ only in order, the ignored field and the etag differ everywhere.
+        LEGACY.behave(r -> json("{\"id\":1,\"tags\":[\"a\",\"b\"],\"ignored\":\"" + UUID.randomUUID()
+                + "\",\"meta\":{\"etag\":\"x1\"}}"));
+        MEMBERS.behave(r -> json("{\"id\":1,\"tags\":[\"b\",\"a\"],\"ignored\":\"other\",\"meta\":{\"etag\":\"y\"}}"));
+        for (int i = 0; i < 3; i++) {
+            traffic().get().uri("/api/parity/1").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.id").isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> parity("parity")
+                .jsonPath("$.compared").isEqualTo(3)
+                .jsonPath("$.parityPercent").isEqualTo(100.0));
+
+        MEMBERS.behave(r -> json("{\"id\":2,\"tags\":[\"a\",\"b\"],\"ignored\":\"z\",\"meta\":{\"etag\":\"y\"}}"));
+        traffic().get().uri("/api/parity/1").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Backend", "legacy")
+                .expectBody();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> parity("parity")
+                .jsonPath("$.compared").isEqualTo(4)
+                .jsonPath("$.mismatched").isEqualTo(1)
+                .jsonPath("$.parityPercent").isEqualTo(75.0)
+                .jsonPath("$.latestMismatches[0].differences[0]").isEqualTo("$.id")
+                .jsonPath("$.latestMismatches[0].legacyBody").value(body -> assertThat((String) body)
+                        .contains("\"id\":1"))
+                .jsonPath("$.latestMismatches[0].extractedBody").value(body -> assertThat((String) body)
+                        .contains("\"id\":2")));
+    }
+
+    @Test
+    void fieldsThatDifferBetweenTwoMonolithAnswersAreLearnedAsNoiseAndLeftOutOfParity() {
+        flip("noise", "SHADOW");
+        AtomicInteger legacyCalls = new AtomicInteger();
+        LEGACY.behave(r -> json("{\"id\":5,\"generatedAt\":\"t" + legacyCalls.incrementAndGet() + "\"}"));
+        MEMBERS.behave(r -> json("{\"id\":5,\"generatedAt\":\"service-time\"}"));
+        for (int i = 0; i < 3; i++) {
+            traffic().get().uri("/api/noise/5").exchange().expectStatus().isOk()
+                .expectBody();
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> parity("noise")
+                .jsonPath("$.compared").isEqualTo(3)
+                .jsonPath("$.noiseSamples").isEqualTo(3)
+                .jsonPath("$.noise[0].path").isEqualTo("$.generatedAt")
+                .jsonPath("$.noise[0].occurrences").isEqualTo(3)
+                .jsonPath("$.mismatched").isEqualTo(0)
+                .jsonPath("$.parityPercent").isEqualTo(100.0)
+                .jsonPath("$.latestMismatches").isEmpty());
+    }
+
+    @Test
+    void writesAreNotMirroredUnlessTheRouteOptsIn() {
+        flip("overflow", "SHADOW");
+        traffic().post().uri("/api/overflow/orders").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk().expectHeader().valueEquals("X-Backend", "legacy")
+                .expectBody();
+        traffic().get().uri("/api/overflow/after-the-post").exchange().expectStatus().isOk()
+                .expectBody();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(MEMBERS.received()).hasSize(1));
+        assertThat(MEMBERS.received().get(0).path()).isEqualTo("/api/overflow/after-the-post");
+    }
+
+    @Test
+    void aSlowServiceNeitherDelaysClientsNorGrowsTheQueueOverflowIsDroppedAndCounted() {
+        flip("overflow", "SHADOW");
+        MEMBERS.behave(r -> Reply.ok().delayed(300));
+        long dropsBefore = droppedOn("overflow");
+        long started = System.nanoTime();
+        for (int i = 0; i < 40; i++) {
+            traffic().get().uri("/api/overflow/slow/" + i).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals("X-Backend", "legacy")
+                .expectBody();
+        }
+        Duration forty = Duration.ofNanos(System.nanoTime() - started);
+        // 40 mirrors at 300 ms each, two at a time, would take 6 s if clients waited for them.
+        assertThat(forty).isLessThan(Duration.ofSeconds(4));
+        assertThat(droppedOn("overflow")).isGreaterThan(dropsBefore);
+    }
+
+    private long droppedOn(String route) {
+        Map<?, ?> report = admin().get().uri("/admin/routes/{name}/parity", route).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) report.get("dropped")).longValue();
+    }
+
+    private WebTestClient.BodyContentSpec parity(String route) {
+        return admin().get().uri("/admin/routes/{name}/parity", route).exchange().expectStatus().isOk().expectBody();
+    }
+
+    private static Reply json(String body) {
+        return Reply.json(body);
+    }
+}
