@@ -1,6 +1,7 @@
 package dev.strangler.playbook;
 
 import dev.strangler.playbook.compare.CompareCommand;
+import dev.strangler.playbook.run.PlaybookCommand;
 import dev.strangler.playbook.seed.SeedCommand;
 import dev.strangler.playbook.stack.DownCommand;
 import dev.strangler.playbook.stack.InfraCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
                 InfraCommand.class,
                 SeedCommand.class,
                 CompareCommand.class,
+                PlaybookCommand.class,
                 HelpCommand.class,
         })
 public final class KitCommand implements Runnable {

@@ -27,8 +27,16 @@ final class KitTestStack {
     private final Path state;
     private final Map<String, String> environment = freePorts();
 
+    /** Starts from an empty state directory, so a run never sees the data or progress of an earlier one. */
     KitTestStack(String name) {
         this.state = MODULE.resolve("target").resolve(name);
+        if (Files.exists(state)) {
+            try (var paths = Files.walk(state)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot clear " + state, e);
+            }
+        }
     }
 
     record KitRun(int exitCode, String output) {

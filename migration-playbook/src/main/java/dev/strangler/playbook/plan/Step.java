@@ -1,0 +1,24 @@
+package dev.strangler.playbook.plan;
+
+import java.util.List;
+
+/**
+ * One reversible move of the migration.
+ *
+ * @param id       unique within the playbook
+ * @param title    what the step does, for people
+ * @param gates    what must hold before the action runs; the step does not run otherwise
+ * @param actions  what the step changes, in order
+ * @param verify   what must hold after the actions; otherwise the rollback runs
+ * @param rollback how to undo the actions, in order
+ */
+public record Step(String id, String title, List<Check> gates, List<Action> actions, List<Check> verify,
+                   List<Action> rollback) {
+
+    public Step {
+        gates = gates == null ? List.of() : List.copyOf(gates);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+        verify = verify == null ? List.of() : List.copyOf(verify);
+        rollback = rollback == null ? List.of() : List.copyOf(rollback);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.strangler.playbook.run;
+
+import dev.strangler.infra.InfraSettings;
+import dev.strangler.playbook.plan.Playbook;
+import dev.strangler.playbook.plan.PlaybookLoader;
+import dev.strangler.playbook.plan.Step;
+import dev.strangler.playbook.remote.KitParts;
+import dev.strangler.playbook.stack.AdminToken;
+import dev.strangler.playbook.stack.StackLayout;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "playbook", mixinStandardHelpOptions = true,
+        description = "Run the migration playbook: plan, status, next (one step), run (until a gate fails), rollback (the last step).")
+public final class PlaybookCommand implements Runnable {
+
+    enum Verb { plan, status, next, run, rollback }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", description = "plan, status, next, run or rollback")
+    Verb verb;
+
+    @Option(names = "--playbook", description = "the playbook file (default: migration-playbook/playbooks/members-and-orders.yml)")
+    Path file;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        StackLayout layout = StackLayout.current();
+        Map<String, String> environment = System.getenv();
+        Path path = file != null ? file : layout.home().resolve("migration-playbook/playbooks/members-and-orders.yml");
+        Playbook playbook = PlaybookLoader.load(path, environment);
+        KitParts parts = new KitParts(playbook.endpoints(), AdminToken.resolve(environment, layout));
+        Journal journal = new Journal(layout.kitDirectory().resolve("journal"), playbook.name());
+        PlaybookRunner runner = new PlaybookRunner(playbook, parts,
+                new Checks(parts, InfraSettings.fromEnvironment(environment), path),
+                Progress.load(layout.kitDirectory().resolve("playbook").resolve(playbook.name() + ".json")),
+                journal, out, Clock.systemUTC());
+        switch (verb) {
+            case plan -> plan(playbook, runner, out);
+            case status -> status(playbook, runner, out);
+            case next -> runner.next();
+            case run -> runner.run();
+            case rollback -> runner.rollback();
+        }
+        if (verb != Verb.plan && verb != Verb.status) {
+            out.println("journal: " + journal.markdown());
+        }
+        out.flush();
+    }
+
+    private static void plan(Playbook playbook, PlaybookRunner runner, PrintWriter out) {
+        out.println(playbook.name() + ": " + playbook.steps().size() + " steps");
+        for (Step step : playbook.steps()) {
+            boolean applied = runner.applied().stream().anyMatch(a -> a.step().equals(step.id()));
+            out.printf("%s %-24s %s%n", applied ? "✔" : "·", step.id(), step.title());
+            step.gates().forEach(gate -> out.println("      gate:     " + gate.type() + describe(gate)));
+            step.actions().forEach(action -> out.println("      action:   " + action.describe()));
+            step.verify().forEach(check -> out.println("      verify:   " + check.type() + describe(check)));
+            step.rollback().forEach(action -> out.println("      rollback: " + action.describe()));
+        }
+    }
+
+    private static void status(Playbook playbook, PlaybookRunner runner, PrintWriter out) {
+        out.printf("%s: %d of %d steps applied%n", playbook.name(), runner.applied().size(), playbook.steps().size());
+        runner.applied().forEach(applied -> out.println("  ✔ " + applied.step() + " at " + applied.at()));
+        out.println(runner.nextStep().map(step -> "next: " + step.id() + " — " + step.title()).orElse("nothing left to do"));
+    }
+
+    private static String describe(dev.strangler.playbook.plan.Check check) {
+        StringBuilder text = new StringBuilder();
+        if (check.context() != null) text.append(" context=").append(check.context());
+        if (check.route() != null) text.append(" route=").append(check.route());
+        if (check.service() != null) text.append(" service=").append(check.service());
+        if (check.mode() != null) text.append(" mode=").append(check.mode());
+        if (check.maxDifferences() != null) text.append(" max-differences=").append(check.maxDifferences());
+        if (check.maxLagMillis() != null) text.append(" max-lag-millis=").append(check.maxLagMillis());
+        if (check.minPercent() != null) text.append(" min-percent=").append(check.minPercent());
+        if (check.minCompared() != null) text.append(" min-compared=").append(check.minCompared());
+        if (check.maxPercent() != null) text.append(" max-percent=").append(check.maxPercent());
+        if (check.within() != null) text.append(" within=").append(check.within());
+        return text.toString();
+    }
+}
