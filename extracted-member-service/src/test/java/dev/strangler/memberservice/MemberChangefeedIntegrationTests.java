@@ -6,20 +6,12 @@ import static dev.strangler.memberservice.support.LegacyMemberRows.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.strangler.infra.testing.SharedInfrastructure;
+import dev.strangler.memberservice.support.DeadLetterTopic;
 import dev.strangler.memberservice.support.LegacyMemberRows;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The legacy.member consumer on the real broker and database, fed with the bridge's envelopes. */
@@ -112,7 +104,7 @@ class MemberChangefeedIntegrationTests extends MemberServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> name(good).isPresent());
         assertThat(name(unknownGrade)).isEmpty();
-        Map<String, String> reasons = deadLetterReasons(List.of(key(LegacyMemberRows.key(bad)),
+        Map<String, String> reasons = DeadLetterTopic.reasons(TOPIC + ".dlt", List.of(key(LegacyMemberRows.key(bad)),
                 key(LegacyMemberRows.key(unknownGrade))));
         assertThat(reasons.get(key(LegacyMemberRows.key(bad)))).contains("not valid JSON");
         assertThat(reasons.get(key(LegacyMemberRows.key(unknownGrade)))).contains("GRADE_CD has unknown code 'P'");
@@ -128,27 +120,5 @@ class MemberChangefeedIntegrationTests extends MemberServiceIntegrationTest {
 
     private Optional<String> name(long id) {
         return jdbc.sql("SELECT name FROM MEMBER WHERE id = ?").param(id).query(String.class).optional();
-    }
-
-    private static Map<String, String> deadLetterReasons(List<String> keys) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.settings().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, String> reasons = new java.util.HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(TOPIC + ".dlt"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header reason = record.headers().lastHeader("kit-dlt-reason");
-                    if (keys.contains(record.key()) && reason != null) {
-                        reasons.put(record.key(), new String(reason.value(), StandardCharsets.UTF_8));
-                    }
-                }
-                return reasons.keySet().containsAll(keys);
-            });
-        }
-        return reasons;
     }
 }

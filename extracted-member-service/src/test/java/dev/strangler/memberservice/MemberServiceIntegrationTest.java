@@ -1,8 +1,11 @@
 package dev.strangler.memberservice;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.infra.testing.SharedInfrastructure;
 import dev.strangler.memberservice.ownership.OwnershipMode;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -32,6 +37,9 @@ public abstract class MemberServiceIntegrationTest {
 
     @Autowired
     protected KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -58,5 +66,20 @@ public abstract class MemberServiceIntegrationTest {
 
     protected void send(String topic, String key, String value) {
         kafka.send(topic, key, value).join();
+    }
+
+    /**
+     * Sends with the listener paused, so that everything sent reaches it in one poll, that is one batch: a paused
+     * consumer fetches nothing, and the first fetch after the resume returns all of it.
+     */
+    protected void inOneBatch(String listenerId, Runnable sends) {
+        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
+        container.pause();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
+            sends.run();
+        } finally {
+            container.resume();
+        }
     }
 }

@@ -5,20 +5,11 @@ import static dev.strangler.orderservice.support.DebeziumEnvelopes.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.strangler.infra.testing.SharedInfrastructure;
+import dev.strangler.orderservice.support.DeadLetterTopic;
 import dev.strangler.orderservice.support.LegacyRows;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** The order, order-item and member consumers on the real broker and database, fed with the bridge's envelopes. */
@@ -74,7 +65,7 @@ class OrderChangefeedIntegrationTests extends OrderServiceIntegrationTest {
         awaitOrder(good);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM PURCHASE_ORDER WHERE id = ?").param(bad).query(Long.class).single())
                 .isZero();
-        Map<String, String> reasons = deadLetterReasons("legacy.order.dlt",
+        Map<String, String> reasons = DeadLetterTopic.reasons("legacy.order.dlt",
                 List.of(key(Map.of("ORD_NO", bad)), key(Map.of("ORD_NO", bad + 1))));
         assertThat(reasons.get(key(Map.of("ORD_NO", bad)))).contains("ORD_STAT_CD has unknown code '55'");
         assertThat(reasons.get(key(Map.of("ORD_NO", bad + 1)))).contains("not valid JSON");
@@ -134,27 +125,5 @@ class OrderChangefeedIntegrationTests extends OrderServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM ORDER_LINE WHERE order_id = ?")
                 .param(orderId).query(Long.class).single() == 1
                 && jdbc.sql("SELECT COUNT(*) FROM PURCHASE_ORDER WHERE id = ?").param(orderId).query(Long.class).single() == 1);
-    }
-
-    private static Map<String, String> deadLetterReasons(String topic, List<String> keys) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.settings().kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, String> reasons = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header reason = record.headers().lastHeader("kit-dlt-reason");
-                    if (keys.contains(record.key()) && reason != null) {
-                        reasons.put(record.key(), new String(reason.value(), StandardCharsets.UTF_8));
-                    }
-                }
-                return reasons.keySet().containsAll(keys);
-            });
-        }
-        return reasons;
     }
 }

@@ -1,10 +1,13 @@
 package dev.strangler.orderservice;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.infra.testing.SharedInfrastructure;
 import dev.strangler.orderservice.ownership.OwnershipMode;
 import dev.strangler.orderservice.support.CrashingPlacementHooks;
 import dev.strangler.orderservice.support.InProcessMonolith;
+import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +20,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -45,6 +50,9 @@ public abstract class OrderServiceIntegrationTest {
 
     @Autowired
     protected CrashingPlacementHooks crashes;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Hooks {
@@ -99,5 +107,20 @@ public abstract class OrderServiceIntegrationTest {
 
     protected void send(String topic, String key, String value) {
         kafka.send(topic, key, value).join();
+    }
+
+    /**
+     * Sends with the listener paused, so that everything sent reaches it in one poll, that is one batch: a paused
+     * consumer fetches nothing, and the first fetch after the resume returns all of it.
+     */
+    protected void inOneBatch(String listenerId, Runnable sends) {
+        MessageListenerContainer container = listeners.getListenerContainer(listenerId);
+        container.pause();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
+            sends.run();
+        } finally {
+            container.resume();
+        }
     }
 }

@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -32,8 +32,10 @@ class ChangefeedConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ChangefeedConfiguration.class);
 
+    /** Used by the error handler and, for unreadable records, directly by {@link ChangeBatchApplier}. */
     @Bean
-    DefaultErrorHandler changefeedErrorHandler(KafkaOperations<Object, Object> kafka, ChangefeedProperties topics) {
+    DeadLetterPublishingRecoverer changefeedDeadLetters(KafkaOperations<Object, Object> kafka,
+                                                        ChangefeedProperties topics) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, ex) -> new TopicPartition(topics.deadLetterTopic(record.topic()), -1));
         recoverer.addHeadersFunction((record, ex) -> {
@@ -42,10 +44,30 @@ class ChangefeedConfiguration {
             log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(ex));
             return headers;
         });
+        return recoverer;
+    }
+
+    /**
+     * For batch listeners: {@link ChangeBatchApplier} names the failed record with a
+     * {@link org.springframework.kafka.listener.BatchListenerFailedException}; the records before it are committed
+     * and the rest redelivered, so the back-off below applies per record as before.
+     */
+    @Bean
+    DefaultErrorHandler changefeedErrorHandler(DeadLetterPublishingRecoverer recoverer) {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
         handler.addNotRetryableExceptions(UnreadableEventException.class);
-        handler.setBackOffFunction((record, ex) -> databaseAway(ex) ? databaseBackOff() : null);
+        handler.setBackOffFunction((record, ex) -> DatabaseOutage.isCauseOf(ex) ? databaseBackOff() : null);
         return handler;
+    }
+
+    /**
+     * Offsets are committed without waiting for the broker's answer, still only after the batch's transaction
+     * committed: a lost commit means a replay, which the version guard makes a no-op, while waiting would add a broker
+     * round trip to every batch.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> changefeedCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
     @Bean
@@ -59,15 +81,6 @@ class ChangefeedConfiguration {
 
     private static NewTopic topic(String name, ChangefeedProperties topics) {
         return TopicBuilder.name(name).partitions(topics.partitions()).replicas(1).build();
-    }
-
-    private static boolean databaseAway(Exception ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ExponentialBackOff databaseBackOff() {

@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * @param orderTopic       TB_ORDER changes, for the open-order rule of deletes ({@code ORDER_TOPIC}, legacy.order)
  * @param deadLetterSuffix appended to a topic's name for its dead-letter topic (.dlt)
  * @param partitions       partitions of the topics the service creates when they are missing (1)
+ * @param chunkSize        rows per set-wise statement of a batch (500): bounds the statements, whatever a poll
+ *                         returns ({@code spring.kafka.consumer.max-poll-records})
  */
 @Validated
 @ConfigurationProperties("kit.member.changefeed")
@@ -19,10 +21,12 @@ public record ChangefeedProperties(
         @NotBlank String memberTopic,
         @NotBlank String orderTopic,
         @NotBlank String deadLetterSuffix,
-        @Positive Integer partitions) {
+        @Positive Integer partitions,
+        @Positive Integer chunkSize) {
 
     public ChangefeedProperties {
         partitions = partitions == null ? 1 : partitions;
+        chunkSize = chunkSize == null ? 500 : chunkSize;
     }
 
     public String deadLetterTopic(String topic) {

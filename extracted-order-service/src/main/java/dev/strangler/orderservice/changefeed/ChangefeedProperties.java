@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param orderItemTopic   TB_ORDER_ITEM changes ({@code ORDER_ITEM_TOPIC}, legacy.order-item)
  * @param deadLetterSuffix appended to a topic's name for its dead-letter topic (.dlt)
  * @param partitions       partitions of the topics the service creates when they are missing (1)
+ * @param chunkSize        rows per set-wise statement of a batch (500): bounds the statements, whatever a poll
+ *                         returns ({@code spring.kafka.consumer.max-poll-records})
  */
 @Validated
 @ConfigurationProperties("kit.order.changefeed")
@@ -23,10 +25,12 @@ public record ChangefeedProperties(
         @NotBlank String orderTopic,
         @NotBlank String orderItemTopic,
         @NotBlank String deadLetterSuffix,
-        @Positive Integer partitions) {
+        @Positive Integer partitions,
+        @Positive Integer chunkSize) {
 
     public ChangefeedProperties {
         partitions = partitions == null ? 1 : partitions;
+        chunkSize = chunkSize == null ? 500 : chunkSize;
     }
 
     public java.util.List<String> topics() {

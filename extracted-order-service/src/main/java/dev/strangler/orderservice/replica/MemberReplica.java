@@ -3,6 +3,10 @@ package dev.strangler.orderservice.replica;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,10 +14,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberReplica {
 
-    private final JdbcClient jdbc;
+    /**
+     * A member as the topic last said.
+     *
+     * @param id        member number
+     * @param deleted   soft or hard deleted in the monolith
+     * @param updatedAt the legacy row's UPD_DT
+     */
+    record State(long id, boolean deleted, Instant updatedAt) {
+    }
 
-    MemberReplica(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    MemberReplica(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public boolean isActive(long memberId) {
@@ -30,11 +46,17 @@ public class MemberReplica {
                 .param("id", memberId).query(Long.class).optional().isPresent();
     }
 
-    void save(long id, boolean deleted, Instant updatedAt) {
-        jdbc.sql("""
+    /** Upserts the members' state in one JDBC batch (one multi-row statement with rewriteBatchedStatements). */
+    void saveAll(List<State> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO MEMBER_REPLICA (id, deleted, updated_at) VALUES (:id, :deleted, :at)
-                ON DUPLICATE KEY UPDATE deleted = VALUES(deleted), updated_at = VALUES(updated_at)""")
-                .param("id", id).param("deleted", deleted).param("at", LocalDateTime.ofInstant(updatedAt, ZoneOffset.UTC))
-                .update();
+                ON DUPLICATE KEY UPDATE deleted = VALUES(deleted), updated_at = VALUES(updated_at)""",
+                members.stream().map(member -> new MapSqlParameterSource().addValue("id", member.id())
+                        .addValue("deleted", member.deleted())
+                        .addValue("at", LocalDateTime.ofInstant(member.updatedAt(), ZoneOffset.UTC)))
+                        .toArray(SqlParameterSource[]::new));
     }
 }

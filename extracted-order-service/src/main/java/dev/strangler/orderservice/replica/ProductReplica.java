@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,10 +28,22 @@ public class ProductReplica {
     public record Product(long id, String name, BigDecimal unitPrice, int stockQuantity) {
     }
 
-    private final JdbcClient jdbc;
+    /**
+     * A product as the topic last said.
+     *
+     * @param product   the product
+     * @param deleted   deleted in the monolith
+     * @param updatedAt the legacy row's UPD_DT
+     */
+    record State(Product product, boolean deleted, Instant updatedAt) {
+    }
 
-    ProductReplica(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    ProductReplica(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<Product> find(long id) {
@@ -38,15 +54,20 @@ public class ProductReplica {
                 .optional();
     }
 
-    void save(Product product, boolean deleted, Instant updatedAt) {
-        jdbc.sql("""
+    /** Upserts the products in one JDBC batch (one multi-row statement with rewriteBatchedStatements). */
+    void saveAll(List<State> products) {
+        if (products.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO PRODUCT_REPLICA (id, name, unit_price, stock_quantity, deleted, updated_at)
                 VALUES (:id, :name, :price, :stock, :deleted, :at)
                 ON DUPLICATE KEY UPDATE name = VALUES(name), unit_price = VALUES(unit_price),
-                       stock_quantity = VALUES(stock_quantity), deleted = VALUES(deleted), updated_at = VALUES(updated_at)""")
-                .param("id", product.id()).param("name", product.name()).param("price", product.unitPrice())
-                .param("stock", product.stockQuantity()).param("deleted", deleted)
-                .param("at", LocalDateTime.ofInstant(updatedAt, ZoneOffset.UTC))
-                .update();
+                       stock_quantity = VALUES(stock_quantity), deleted = VALUES(deleted), updated_at = VALUES(updated_at)""",
+                products.stream().map(state -> new MapSqlParameterSource().addValue("id", state.product().id())
+                        .addValue("name", state.product().name()).addValue("price", state.product().unitPrice())
+                        .addValue("stock", state.product().stockQuantity()).addValue("deleted", state.deleted())
+                        .addValue("at", LocalDateTime.ofInstant(state.updatedAt(), ZoneOffset.UTC)))
+                        .toArray(SqlParameterSource[]::new));
     }
 }

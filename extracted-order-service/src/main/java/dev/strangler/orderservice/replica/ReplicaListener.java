@@ -1,32 +1,37 @@
 package dev.strangler.orderservice.replica;
 
-import dev.strangler.orderservice.changefeed.ChangeEventParser;
+import dev.strangler.orderservice.changefeed.ChangeBatchApplier;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes TB_MEMBER and TB_PRODUCT changes into the replicas. The container commits each offset after the
- * record's transaction, so a crash replays at most the record in flight, which the version guard makes a no-op.
+ * Consumes TB_MEMBER and TB_PRODUCT changes into the replicas, a poll at a time. The container commits the batch's
+ * offsets after its transaction, so a crash replays at most the batch in flight, which the version guard makes a
+ * no-op.
  */
 @Component
 class ReplicaListener {
 
-    private final ChangeEventParser parser;
-    private final ReplicaReplicator replicator;
+    private final ChangeBatchApplier batches;
+    private final MemberReplicaReplicator members;
+    private final ProductReplicaReplicator products;
 
-    ReplicaListener(ChangeEventParser parser, ReplicaReplicator replicator) {
-        this.parser = parser;
-        this.replicator = replicator;
+    ReplicaListener(ChangeBatchApplier batches, MemberReplicaReplicator members, ProductReplicaReplicator products) {
+        this.batches = batches;
+        this.members = members;
+        this.products = products;
     }
 
-    @KafkaListener(id = "legacy-member-replica", topics = "${kit.order.changefeed.member-topic}")
-    void onMember(ConsumerRecord<String, String> record) {
-        parser.parse(record).ifPresent(replicator::applyMember);
+    @KafkaListener(id = "legacy-member-replica", topics = "${kit.order.changefeed.member-topic}", batch = "true")
+    void onMember(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        batches.apply(records, consumer, members);
     }
 
-    @KafkaListener(id = "legacy-product-replica", topics = "${kit.order.changefeed.product-topic}")
-    void onProduct(ConsumerRecord<String, String> record) {
-        parser.parse(record).ifPresent(replicator::applyProduct);
+    @KafkaListener(id = "legacy-product-replica", topics = "${kit.order.changefeed.product-topic}", batch = "true")
+    void onProduct(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
+        batches.apply(records, consumer, products);
     }
 }

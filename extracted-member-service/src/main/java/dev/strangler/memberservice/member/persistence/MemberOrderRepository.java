@@ -1,5 +1,9 @@
 package dev.strangler.memberservice.member.persistence;
 
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -7,21 +11,39 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberOrderRepository {
 
+    /**
+     * @param orderId  the order
+     * @param memberId who placed it
+     * @param status   ORDERED, PAID, SHIPPED or CANCELLED
+     */
+    public record MemberOrder(long orderId, long memberId, String status) {
+    }
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    MemberOrderRepository(JdbcClient jdbc) {
+    MemberOrderRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    public void save(long orderId, long memberId, String status) {
-        jdbc.sql("""
+    /** Upserts every order in one JDBC batch (one multi-row statement with {@code rewriteBatchedStatements}). */
+    public void saveAll(List<MemberOrder> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO MEMBER_ORDER (order_id, member_id, status) VALUES (:orderId, :memberId, :status)
-                ON DUPLICATE KEY UPDATE member_id = VALUES(member_id), status = VALUES(status)""")
-                .param("orderId", orderId).param("memberId", memberId).param("status", status).update();
+                ON DUPLICATE KEY UPDATE member_id = VALUES(member_id), status = VALUES(status)""",
+                orders.stream().map(order -> new MapSqlParameterSource().addValue("orderId", order.orderId())
+                        .addValue("memberId", order.memberId()).addValue("status", order.status()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
-    public void delete(long orderId) {
-        jdbc.sql("DELETE FROM MEMBER_ORDER WHERE order_id = :orderId").param("orderId", orderId).update();
+    public void deleteAll(List<Long> orderIds) {
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("DELETE FROM MEMBER_ORDER WHERE order_id IN (:ids)").param("ids", orderIds).update();
+        }
     }
 
     /** Orders that are ORDERED or PAID: they still need the member. */

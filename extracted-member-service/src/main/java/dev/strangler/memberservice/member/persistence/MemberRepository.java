@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,9 +28,11 @@ public class MemberRepository {
     private static final String COLUMNS = "id, login_id, name, email, phone, grade, joined_at, updated_at, deleted";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    MemberRepository(JdbcClient jdbc) {
+    MemberRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Inserts a new member (id from AUTO_INCREMENT, above every replicated id) and returns its id. */
@@ -44,17 +49,21 @@ public class MemberRepository {
 
     /** Writes every field of {@code member} under its id, inserting the row if it is not there yet. */
     public void save(Member member) {
-        jdbc.sql("""
+        saveAll(List.of(member));
+    }
+
+    /** {@link #save} for many members in one JDBC batch (one multi-row statement with rewriteBatchedStatements). */
+    public void saveAll(List<Member> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO MEMBER (id, login_id, name, email, phone, grade, joined_at, updated_at, deleted)
                 VALUES (:id, :loginId, :name, :email, :phone, :grade, :joinedAt, :updatedAt, :deleted)
                 ON DUPLICATE KEY UPDATE login_id = VALUES(login_id), name = VALUES(name), email = VALUES(email),
                        phone = VALUES(phone), grade = VALUES(grade), joined_at = VALUES(joined_at),
-                       updated_at = VALUES(updated_at), deleted = VALUES(deleted)""")
-                .param("id", member.id()).param("loginId", member.loginId()).param("name", member.name())
-                .param("email", member.email().value()).param("phone", member.phone())
-                .param("grade", member.grade().name()).param("joinedAt", utc(member.joinedAt()))
-                .param("updatedAt", utc(member.updatedAt())).param("deleted", member.deleted())
-                .update();
+                       updated_at = VALUES(updated_at), deleted = VALUES(deleted)""",
+                members.stream().map(MemberRepository::parameters).toArray(SqlParameterSource[]::new));
     }
 
     /** A member whether deleted or not; locks the row for the caller's transaction. */
@@ -106,6 +115,14 @@ public class MemberRepository {
                     + "%");
         }
         return parameters;
+    }
+
+    private static SqlParameterSource parameters(Member member) {
+        return new MapSqlParameterSource().addValue("id", member.id()).addValue("loginId", member.loginId())
+                .addValue("name", member.name()).addValue("email", member.email().value())
+                .addValue("phone", member.phone()).addValue("grade", member.grade().name())
+                .addValue("joinedAt", utc(member.joinedAt())).addValue("updatedAt", utc(member.updatedAt()))
+                .addValue("deleted", member.deleted());
     }
 
     private static LocalDateTime utc(Instant instant) {

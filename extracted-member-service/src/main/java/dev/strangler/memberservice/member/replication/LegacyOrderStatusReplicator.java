@@ -1,44 +1,47 @@
 package dev.strangler.memberservice.member.replication;
 
+import dev.strangler.memberservice.changefeed.Change;
 import dev.strangler.memberservice.changefeed.ChangeEvent;
 import dev.strangler.memberservice.changefeed.LegacyRow;
+import dev.strangler.memberservice.changefeed.ReplicatedTable;
 import dev.strangler.memberservice.changefeed.UnreadableEventException;
-import dev.strangler.memberservice.changefeed.VersionGuard;
 import dev.strangler.memberservice.member.persistence.MemberOrderRepository;
+import dev.strangler.memberservice.member.persistence.MemberOrderRepository.MemberOrder;
+import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps each order's member and status (TB_ORDER's MBR_NO and ORD_STAT_CD), which the delete rule needs. The
  * order's other columns belong to the order service and are not copied.
  */
 @Component
-class LegacyOrderStatusReplicator {
+class LegacyOrderStatusReplicator implements ReplicatedTable<MemberOrder> {
 
     static final String TABLE = "TB_ORDER";
 
     private final MemberOrderRepository orders;
-    private final VersionGuard versions;
 
-    LegacyOrderStatusReplicator(MemberOrderRepository orders, VersionGuard versions) {
+    LegacyOrderStatusReplicator(MemberOrderRepository orders) {
         this.orders = orders;
-        this.versions = versions;
     }
 
-    @Transactional
-    public void apply(ChangeEvent event) {
+    @Override
+    public String name() {
+        return TABLE;
+    }
+
+    @Override
+    public Change<MemberOrder> translate(ChangeEvent event) {
         LegacyRow row = event.row();
-        long orderId = row.longValue("ORD_NO");
-        long memberId = row.longValue("MBR_NO");
-        String status = status(row.text("ORD_STAT_CD"));
-        if (!versions.claim(TABLE, Long.toString(orderId), event.version("UPD_DT"))) {
-            return;
-        }
-        if (event.isDelete()) {
-            orders.delete(orderId);
-        } else {
-            orders.save(orderId, memberId, status);
-        }
+        MemberOrder order = new MemberOrder(row.longValue("ORD_NO"), row.longValue("MBR_NO"),
+                status(row.text("ORD_STAT_CD")));
+        return Change.of(event, Long.toString(order.orderId()), "UPD_DT", order);
+    }
+
+    @Override
+    public void write(List<Change<MemberOrder>> newest) {
+        orders.deleteAll(newest.stream().filter(Change::delete).map(change -> change.value().orderId()).toList());
+        orders.saveAll(newest.stream().filter(change -> !change.delete()).map(Change::value).toList());
     }
 
     static String status(String code) {

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,10 +28,21 @@ public class OrderRepository {
     private static final String COLUMNS =
             "id, member_id, status, ordered_at, total_amount, shipping_address, updated_at";
 
-    private final JdbcClient jdbc;
+    /**
+     * A line with the order it belongs to (replicated lines may arrive before their order).
+     *
+     * @param orderId the order
+     * @param line    the line
+     */
+    public record Line(long orderId, OrderLine line) {
+    }
 
-    OrderRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    OrderRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Inserts a new order (id from AUTO_INCREMENT, above every replicated id) with its lines; returns the id. */
@@ -48,38 +62,65 @@ public class OrderRepository {
 
     /** Writes the order's own fields under its id, inserting the row if it is not there yet (lines untouched). */
     public void save(Order order) {
-        jdbc.sql("""
+        saveAll(List.of(order));
+    }
+
+    /** {@link #save} for many orders in one JDBC batch (one multi-row statement with rewriteBatchedStatements). */
+    public void saveAll(List<Order> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO PURCHASE_ORDER (id, member_id, status, ordered_at, total_amount, shipping_address, updated_at)
                 VALUES (:id, :memberId, :status, :orderedAt, :total, :address, :updatedAt)
                 ON DUPLICATE KEY UPDATE member_id = VALUES(member_id), status = VALUES(status),
                        ordered_at = VALUES(ordered_at), total_amount = VALUES(total_amount),
-                       shipping_address = VALUES(shipping_address), updated_at = VALUES(updated_at)""")
-                .param("id", order.id()).param("memberId", order.memberId()).param("status", order.status().name())
-                .param("orderedAt", utc(order.orderedAt())).param("total", order.totalAmount())
-                .param("address", order.shippingAddress()).param("updatedAt", utc(order.updatedAt()))
-                .update();
+                       shipping_address = VALUES(shipping_address), updated_at = VALUES(updated_at)""",
+                orders.stream().map(order -> new MapSqlParameterSource().addValue("id", order.id())
+                        .addValue("memberId", order.memberId()).addValue("status", order.status().name())
+                        .addValue("orderedAt", utc(order.orderedAt())).addValue("total", order.totalAmount())
+                        .addValue("address", order.shippingAddress()).addValue("updatedAt", utc(order.updatedAt())))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     public void saveLine(long orderId, OrderLine line) {
-        jdbc.sql("""
+        saveLines(List.of(new Line(orderId, line)));
+    }
+
+    /** Upserts lines in one JDBC batch; a line keeps the reservation it was placed with. */
+    public void saveLines(List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 INSERT INTO ORDER_LINE (order_id, seq, product_id, quantity, unit_price, reservation_id)
                 VALUES (:orderId, :seq, :productId, :quantity, :price, :reservation)
                 ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), quantity = VALUES(quantity),
-                       unit_price = VALUES(unit_price)""")
-                .param("orderId", orderId).param("seq", line.seq()).param("productId", line.productId())
-                .param("quantity", line.quantity()).param("price", line.unitPrice())
-                .param("reservation", line.reservationId() == null ? null : line.reservationId().toString())
-                .update();
+                       unit_price = VALUES(unit_price)""",
+                lines.stream().map(line -> new MapSqlParameterSource().addValue("orderId", line.orderId())
+                        .addValue("seq", line.line().seq()).addValue("productId", line.line().productId())
+                        .addValue("quantity", line.line().quantity()).addValue("price", line.line().unitPrice())
+                        .addValue("reservation", line.line().reservationId() == null ? null
+                                : line.line().reservationId().toString()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
-    public void delete(long orderId) {
-        jdbc.sql("DELETE FROM ORDER_LINE WHERE order_id = :id").param("id", orderId).update();
-        jdbc.sql("DELETE FROM PURCHASE_ORDER WHERE id = :id").param("id", orderId).update();
+    /** Removes orders and their lines. */
+    public void deleteAll(List<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM ORDER_LINE WHERE order_id IN (:ids)").param("ids", orderIds).update();
+        jdbc.sql("DELETE FROM PURCHASE_ORDER WHERE id IN (:ids)").param("ids", orderIds).update();
     }
 
-    public void deleteLine(long orderId, int seq) {
-        jdbc.sql("DELETE FROM ORDER_LINE WHERE order_id = :id AND seq = :seq").param("id", orderId).param("seq", seq)
-                .update();
+    public void deleteLines(List<Line> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("DELETE FROM ORDER_LINE WHERE order_id = :orderId AND seq = :seq",
+                lines.stream().map(line -> new MapSqlParameterSource().addValue("orderId", line.orderId())
+                        .addValue("seq", line.line().seq())).toArray(SqlParameterSource[]::new));
     }
 
     public Optional<Order> find(long id) {

@@ -1,54 +1,37 @@
 package dev.strangler.orderservice.order.replication;
 
+import dev.strangler.orderservice.changefeed.Change;
 import dev.strangler.orderservice.changefeed.ChangeEvent;
-import dev.strangler.orderservice.changefeed.VersionGuard;
+import dev.strangler.orderservice.changefeed.ReplicatedTable;
 import dev.strangler.orderservice.order.Order;
-import dev.strangler.orderservice.order.OrderLine;
 import dev.strangler.orderservice.order.persistence.OrderRepository;
+import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/**
- * Applies TB_ORDER and TB_ORDER_ITEM changes: translate, check the version, upsert, in one transaction. Items have
- * no UPD_DT (they are written once): their version is the commit time and binlog position.
- */
+/** TB_ORDER into PURCHASE_ORDER: translate, then (after the version guard) upsert or delete a batch's orders at once. */
 @Component
-class LegacyOrderReplicator {
+class LegacyOrderReplicator implements ReplicatedTable<Order> {
 
     private final OrderRepository orders;
-    private final VersionGuard versions;
 
-    LegacyOrderReplicator(OrderRepository orders, VersionGuard versions) {
+    LegacyOrderReplicator(OrderRepository orders) {
         this.orders = orders;
-        this.versions = versions;
     }
 
-    @Transactional
-    public void applyOrder(ChangeEvent event) {
+    @Override
+    public String name() {
+        return LegacyOrderTranslator.ORDER_TABLE;
+    }
+
+    @Override
+    public Change<Order> translate(ChangeEvent event) {
         Order order = LegacyOrderTranslator.order(event.row());
-        if (!versions.claim(LegacyOrderTranslator.ORDER_TABLE, Long.toString(order.id()),
-                event.version(LegacyOrderTranslator.VERSION))) {
-            return;
-        }
-        if (event.isDelete()) {
-            orders.delete(order.id());
-        } else {
-            orders.save(order);
-        }
+        return Change.of(event, Long.toString(order.id()), LegacyOrderTranslator.VERSION, order);
     }
 
-    @Transactional
-    public void applyItem(ChangeEvent event) {
-        OrderLine line = LegacyOrderTranslator.line(event.row());
-        long orderId = LegacyOrderTranslator.orderId(event.row());
-        if (!versions.claim(LegacyOrderTranslator.ITEM_TABLE, LegacyOrderTranslator.lineKey(event.row()),
-                event.version(LegacyOrderTranslator.VERSION))) {
-            return;
-        }
-        if (event.isDelete()) {
-            orders.deleteLine(orderId, line.seq());
-        } else {
-            orders.saveLine(orderId, line);
-        }
+    @Override
+    public void write(List<Change<Order>> newest) {
+        orders.deleteAll(newest.stream().filter(Change::delete).map(change -> change.value().id()).toList());
+        orders.saveAll(newest.stream().filter(change -> !change.delete()).map(Change::value).toList());
     }
 }

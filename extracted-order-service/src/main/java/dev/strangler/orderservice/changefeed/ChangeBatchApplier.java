@@ -1,0 +1,138 @@
+package dev.strangler.orderservice.changefeed;
+
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one poll's records of a replicated table in one database transaction. Every record is read and
+ * translated first; unreadable ones go to the dead-letter topic without failing the others. The version guard then
+ * keeps, per row, the change that applying the records one by one would have left, and the table writes those rows
+ * set-wise. The container commits the batch's offsets only after this returns, so after the transaction committed:
+ * a crash in between replays the batch, which the version guard turns into a no-op.
+ *
+ * <p>Failures: a database that is away fails the batch at its first record, so the error handler waits for the
+ * database and redelivers all of it (never dead-lettered). Any other failure of the set-wise write cannot name its
+ * record, so the batch is applied again one record per transaction, in offset order: the records before the
+ * offending one are committed, and it is reported by {@link BatchListenerFailedException} for the error handler to
+ * retry and then dead-letter, as one-record consumption did.
+ */
+@Component
+public class ChangeBatchApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeBatchApplier.class);
+
+    private final ChangeEventParser parser;
+    private final VersionGuard versions;
+    private final TransactionTemplate transactions;
+    private final DeadLetterPublishingRecoverer deadLetters;
+
+    ChangeBatchApplier(ChangeEventParser parser, VersionGuard versions, TransactionTemplate transactions,
+                       DeadLetterPublishingRecoverer deadLetters) {
+        this.parser = parser;
+        this.versions = versions;
+        this.transactions = transactions;
+        this.deadLetters = deadLetters;
+    }
+
+    public <T> void apply(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer,
+                          ReplicatedTable<T> table) {
+        List<Read<T>> reads = records.stream().map(record -> read(record, table)).toList();
+        if (reads.stream().anyMatch(Read::failedUnexpectedly)) {
+            applyOneByOne(reads, consumer, table);
+            return;
+        }
+        List<Change<T>> changes = reads.stream().map(Read::change).filter(Objects::nonNull).toList();
+        long started = System.nanoTime();
+        try {
+            int written = write(table, changes);
+            log.debug("{}: {} records, {} rows written in {} ms", table.name(), records.size(), written,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.isCauseOf(e)) {
+                throw new BatchListenerFailedException("database unavailable", e, records.get(0));
+            }
+            log.warn("Batch of {} {} records failed ({}); applying them one by one", records.size(), table.name(),
+                    e.toString());
+            applyOneByOne(reads, consumer, table);
+            return;
+        }
+        // After the commit: a database outage above must not dead-letter the same record once per retry.
+        reads.stream().filter(Read::unreadable).forEach(read -> deadLetter(read, consumer));
+    }
+
+    private <T> void applyOneByOne(List<Read<T>> reads, Consumer<?, ?> consumer, ReplicatedTable<T> table) {
+        for (Read<T> read : reads) {
+            if (read.unreadable()) {
+                deadLetter(read, consumer);
+                continue;
+            }
+            try {
+                if (read.problem() != null) {
+                    throw read.problem();
+                }
+                if (read.change() != null) {
+                    write(table, List.of(read.change()));
+                }
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(table.name() + " record failed", e, read.record());
+            }
+        }
+    }
+
+    /** Returns the number of rows written: those whose newest change was newer than what they had. */
+    private <T> int write(ReplicatedTable<T> table, List<Change<T>> changes) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        return transactions.execute(transaction -> {
+            List<Change<T>> newest = versions.claimNewest(table.name(), changes);
+            if (!newest.isEmpty()) {
+                table.write(newest);
+            }
+            return newest.size();
+        });
+    }
+
+    private void deadLetter(Read<?> read, Consumer<?, ?> consumer) {
+        try {
+            deadLetters.accept(read.record(), consumer, read.problem());
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("dead-lettering failed", e, read.record());
+        }
+    }
+
+    private <T> Read<T> read(ConsumerRecord<String, String> record, ReplicatedTable<T> table) {
+        try {
+            return new Read<>(record, parser.parse(record).map(table::translate).orElse(null), null);
+        } catch (RuntimeException e) {
+            return new Read<>(record, null, e);
+        }
+    }
+
+    /**
+     * A record as read: its change, nothing (a tombstone), or the problem reading it.
+     *
+     * @param record  the record
+     * @param change  the translated change, or null
+     * @param problem why the record could not be read, or null
+     */
+    private record Read<T>(ConsumerRecord<String, String> record, Change<T> change, RuntimeException problem) {
+
+        boolean unreadable() {
+            return problem instanceof UnreadableEventException;
+        }
+
+        /** Not a bad event but a bug or an outage while reading: retried, as any other failure. */
+        boolean failedUnexpectedly() {
+            return problem != null && !unreadable();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.strangler.orderservice.replica;
+
+import dev.strangler.orderservice.changefeed.Change;
+import dev.strangler.orderservice.changefeed.ChangeEvent;
+import dev.strangler.orderservice.changefeed.LegacyRow;
+import dev.strangler.orderservice.changefeed.ReplicatedTable;
+import dev.strangler.orderservice.changefeed.UnreadableEventException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The anti-corruption layer for the member rows the order service keeps: whether each member exists and is
+ * active. Deletes (soft or hard) keep the row, flagged, so a replayed older event cannot bring it back.
+ */
+@Component
+class MemberReplicaReplicator implements ReplicatedTable<MemberReplica.State> {
+
+    private final MemberReplica members;
+
+    MemberReplicaReplicator(MemberReplica members) {
+        this.members = members;
+    }
+
+    @Override
+    public String name() {
+        return "TB_MEMBER";
+    }
+
+    @Override
+    public Change<MemberReplica.State> translate(ChangeEvent event) {
+        LegacyRow row = event.row();
+        long id = row.longValue("MBR_NO");
+        boolean deleted = event.isDelete() || switch (row.text("DEL_YN")) {
+            case "Y" -> true;
+            case "N" -> false;
+            default -> throw new UnreadableEventException("TB_MEMBER.DEL_YN has unknown flag '" + row.text("DEL_YN") + "'");
+        };
+        return Change.of(event, Long.toString(id), "UPD_DT", new MemberReplica.State(id, deleted, row.instant("UPD_DT")));
+    }
+
+    @Override
+    public void write(List<Change<MemberReplica.State>> newest) {
+        members.saveAll(newest.stream().map(Change::value).toList());
+    }
+}
