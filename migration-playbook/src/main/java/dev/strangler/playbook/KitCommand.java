@@ -1,6 +1,7 @@
 package dev.strangler.playbook;
 
 import dev.strangler.playbook.compare.CompareCommand;
+import dev.strangler.playbook.demo.DemoCommand;
 import dev.strangler.playbook.run.PlaybookCommand;
 import dev.strangler.playbook.seed.SeedCommand;
 import dev.strangler.playbook.stack.DownCommand;
@@ -14,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "kit", mixinStandardHelpOptions = true, versionProvider = KitVersion.class,
         description = "Strangler migration kit: run the stack, seed it, flip routes, run the playbook, compare.",
         subcommands = {
+                DemoCommand.class,
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,

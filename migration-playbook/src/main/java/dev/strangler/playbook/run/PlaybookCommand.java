@@ -1,16 +1,10 @@
 package dev.strangler.playbook.run;
 
-import dev.strangler.infra.InfraSettings;
 import dev.strangler.playbook.plan.Playbook;
-import dev.strangler.playbook.plan.PlaybookLoader;
 import dev.strangler.playbook.plan.Step;
-import dev.strangler.playbook.remote.KitParts;
-import dev.strangler.playbook.stack.AdminToken;
 import dev.strangler.playbook.stack.StackLayout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,15 +30,10 @@ public final class PlaybookCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         StackLayout layout = StackLayout.current();
-        Map<String, String> environment = System.getenv();
-        Path path = file != null ? file : layout.home().resolve("migration-playbook/playbooks/members-and-orders.yml");
-        Playbook playbook = PlaybookLoader.load(path, environment);
-        KitParts parts = new KitParts(playbook.endpoints(), AdminToken.resolve(environment, layout));
-        Journal journal = new Journal(layout.kitDirectory().resolve("journal"), playbook.name());
-        PlaybookRunner runner = new PlaybookRunner(playbook, parts,
-                new Checks(parts, InfraSettings.fromEnvironment(environment), path),
-                Progress.load(layout.kitDirectory().resolve("playbook").resolve(playbook.name() + ".json")),
-                journal, out, Clock.systemUTC());
+        PlaybookSession session = PlaybookSession.open(layout, System.getenv(),
+                file != null ? file : PlaybookSession.defaultFile(layout), out);
+        Playbook playbook = session.playbook();
+        PlaybookRunner runner = session.runner();
         switch (verb) {
             case plan -> plan(playbook, runner, out);
             case status -> status(playbook, runner, out);
@@ -53,7 +42,7 @@ public final class PlaybookCommand implements Runnable {
             case rollback -> runner.rollback();
         }
         if (verb != Verb.plan && verb != Verb.status) {
-            out.println("journal: " + journal.markdown());
+            out.println("journal: " + session.journal());
         }
         out.flush();
     }
