@@ -2,6 +2,7 @@ package dev.strangler.playbook;
 
 import dev.strangler.playbook.compare.CompareCommand;
 import dev.strangler.playbook.demo.DemoCommand;
+import dev.strangler.playbook.routes.RoutesCommand;
 import dev.strangler.playbook.run.PlaybookCommand;
 import dev.strangler.playbook.seed.SeedCommand;
 import dev.strangler.playbook.stack.DownCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.HelpCommand;
                 SeedCommand.class,
                 CompareCommand.class,
                 PlaybookCommand.class,
+                RoutesCommand.class,
                 HelpCommand.class,
         })
 public final class KitCommand implements Runnable {

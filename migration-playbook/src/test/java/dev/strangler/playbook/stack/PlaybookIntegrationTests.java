@@ -99,6 +99,25 @@ class PlaybookIntegrationTests {
         assertThat(invalid.output()).containsPattern("broken\\.yml:4:\\d+: .*teleport");
     }
 
+    @Test
+    void routesListsAndFlipsThroughTheAdminApi() throws Exception {
+        KitTestStack.KitRun flip = stack.kit("routes", "flip", "products", "--mode", "LEGACY", "--reason", "no-op check");
+        assertThat(flip.exitCode()).as(flip.output()).isEqualTo(1);
+        assertThat(flip.output()).contains("the proxy's admin API refused");
+
+        KitTestStack.KitRun unknown = stack.kit("routes", "flip", "payments", "--mode", "SHADOW", "--reason", "r");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.output()).contains("404");
+
+        KitTestStack.KitRun noReason = stack.kit("routes", "flip", "orders-read", "--mode", "SHADOW");
+        assertThat(noReason.exitCode()).isEqualTo(2);
+        assertThat(noReason.output()).contains("--reason");
+
+        KitTestStack.KitRun list = stack.kit("routes", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.output()).contains("members-read", "orders-write", "products");
+    }
+
     private KitTestStack.KitRun playbook(String verb) throws Exception {
         return stack.kit("playbook", verb);
     }

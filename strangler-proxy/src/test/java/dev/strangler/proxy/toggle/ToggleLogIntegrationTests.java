@@ -51,10 +51,10 @@ class ToggleLogIntegrationTests {
         ConfigurableApplicationContext second = start(TOKEN);
         assertThat(side(second, "/api/members/7")).isEqualTo("legacy");
 
-        flip(first, "members", "EXTRACTED");
+        flip(first, "members-read", "EXTRACTED");
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> side(second, "/api/members/7").equals("members"));
-        flip(second, "orders", "CANARY", "\"percent\":100,");
+        flip(second, "orders-read", "CANARY", "\"percent\":100,");
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .until(() -> side(first, "/api/members/7/orders").equals("orders"));
 
@@ -62,11 +62,11 @@ class ToggleLogIntegrationTests {
         second.close();
         ConfigurableApplicationContext restarted = start(TOKEN);
 
-        // The shipped table: a member's orders belong to the orders route, the member itself to members.
+        // The shipped table: reading a member's orders belongs to orders-read, reading the member to members-read.
         assertThat(side(restarted, "/api/members/7")).isEqualTo("members");
         assertThat(side(restarted, "/api/members/7/orders")).isEqualTo("orders");
         assertThat(side(restarted, "/api/products/1")).isEqualTo("legacy");
-        admin(restarted).get().uri("/admin/routes/orders/flips").exchange()
+        admin(restarted).get().uri("/admin/routes/orders-read/flips").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[0].toMode").isEqualTo("CANARY")
                 .jsonPath("$[0].toPercent").isEqualTo(100.0)
