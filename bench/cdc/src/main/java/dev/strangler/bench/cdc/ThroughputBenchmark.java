@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -53,12 +52,7 @@ final class ThroughputBenchmark implements Runnable {
         String mark = "cdc-tp:" + run + ":";
         long total = (long) ids.size() * rounds;
 
-        KafkaConsumer<String, String> consumer = stack.consumer();
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
+        KafkaConsumer<String, String> consumer = stack.consumerAtEnd(topic);
         AtomicLong kafkaCount = new AtomicLong();
         AtomicLong kafkaDoneAt = new AtomicLong();
         Thread kafka = new Thread(() -> {
