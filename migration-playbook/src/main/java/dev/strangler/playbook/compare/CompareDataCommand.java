@@ -54,9 +54,12 @@ public final class CompareDataCommand implements Callable<Integer> {
 
     private List<TableReconciliation> run(DataReconciliation reconciliation, ContextDefinition definition, PrintWriter out) {
         long started = System.nanoTime();
+        boolean terminal = System.console() != null; // a progress line only where a person watches it
         List<TableReconciliation> results = reconciliation.reconcile(definition,
-                rows -> System.err.printf("\r  %,d rows compared...", rows));
-        System.err.print("\r");
+                rows -> { if (terminal) System.err.printf("\r  %,d rows compared...", rows); });
+        if (terminal) {
+            System.err.print("\r                                        \r");
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         for (TableReconciliation result : results) {
             out.printf("%s (%,d rows) vs %s (%,d rows): %,d missing, %,d extra, %,d differing%n",
