@@ -1,13 +1,13 @@
 package dev.strangler.playbook.compare;
 
 import dev.strangler.playbook.KitException;
+import dev.strangler.playbook.YamlErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -42,17 +42,8 @@ public final class ContextCatalog {
             return new ContextCatalog(bodies.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                     entry -> new ContextDefinition(entry.getKey(), List.copyOf(entry.getValue().tables())))));
         } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw KitException.configuration(where + ": " + oneLine(e.getOriginalMessage()));
+            throw YamlErrors.configuration(file, e);
         }
-    }
-
-    /** YAML parser messages span lines with carets under the spot; the location is already in front. */
-    private static String oneLine(String message) {
-        return message.lines().map(String::trim)
-                .filter(line -> !line.isEmpty() && !line.equals("^") && !line.startsWith("in reader"))
-                .collect(Collectors.joining("; "));
     }
 
     public ContextDefinition context(String name) {

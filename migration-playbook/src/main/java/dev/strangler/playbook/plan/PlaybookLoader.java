@@ -1,6 +1,7 @@
 package dev.strangler.playbook.plan;
 
 import dev.strangler.playbook.KitException;
+import dev.strangler.playbook.YamlErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -53,11 +52,7 @@ public final class PlaybookLoader {
             validate(file, playbook);
             return playbook;
         } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw KitException.configuration(where + ": " + e.getOriginalMessage().lines().map(String::trim)
-                    .filter(line -> !line.isEmpty() && !line.equals("^") && !line.startsWith("in reader"))
-                    .collect(Collectors.joining("; ")));
+            throw YamlErrors.configuration(file, e);
         }
     }
 
