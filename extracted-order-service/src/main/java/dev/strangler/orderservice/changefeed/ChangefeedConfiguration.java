@@ -1,5 +1,14 @@
 package dev.strangler.orderservice.changefeed;
 
+import dev.strangler.service.changefeed.ChangeBatchApplier;
+import dev.strangler.service.changefeed.ChangeEventParser;
+import dev.strangler.service.changefeed.DatabaseOutage;
+import dev.strangler.service.changefeed.UnreadableEventException;
+import dev.strangler.service.changefeed.VersionGuard;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -31,6 +40,22 @@ class ChangefeedConfiguration {
     static final String REASON_HEADER = "kit-dlt-reason";
 
     private static final Logger log = LoggerFactory.getLogger(ChangefeedConfiguration.class);
+
+    @Bean
+    ChangeEventParser changeEventParser(JsonMapper json) {
+        return new ChangeEventParser(json);
+    }
+
+    @Bean
+    VersionGuard versionGuard(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ChangefeedProperties properties) {
+        return new VersionGuard(jdbc, batch, properties.chunkSize());
+    }
+
+    @Bean
+    ChangeBatchApplier changeBatchApplier(ChangeEventParser parser, VersionGuard versions,
+                                          TransactionTemplate transactions, DeadLetterPublishingRecoverer deadLetters) {
+        return new ChangeBatchApplier(parser, versions, transactions, deadLetters);
+    }
 
     /** Used by the error handler and, for unreadable records, directly by {@link ChangeBatchApplier}. */
     @Bean

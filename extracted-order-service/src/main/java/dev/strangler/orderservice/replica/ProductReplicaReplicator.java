@@ -1,9 +1,9 @@
 package dev.strangler.orderservice.replica;
 
-import dev.strangler.orderservice.changefeed.Change;
-import dev.strangler.orderservice.changefeed.ChangeEvent;
-import dev.strangler.orderservice.changefeed.LegacyRow;
-import dev.strangler.orderservice.changefeed.ReplicatedTable;
+import dev.strangler.service.changefeed.Change;
+import dev.strangler.service.changefeed.ChangeEvent;
+import dev.strangler.service.changefeed.LegacyRow;
+import dev.strangler.service.changefeed.ReplicatedTable;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

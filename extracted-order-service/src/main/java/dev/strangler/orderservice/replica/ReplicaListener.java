@@ -1,6 +1,6 @@
 package dev.strangler.orderservice.replica;
 
-import dev.strangler.orderservice.changefeed.ChangeBatchApplier;
+import dev.strangler.service.changefeed.ChangeBatchApplier;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

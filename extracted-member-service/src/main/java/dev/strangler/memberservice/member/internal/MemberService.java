@@ -1,7 +1,7 @@
 package dev.strangler.memberservice.member.internal;
 
-import dev.strangler.memberservice.changefeed.SourceVersion;
-import dev.strangler.memberservice.changefeed.VersionGuard;
+import dev.strangler.service.changefeed.SourceVersion;
+import dev.strangler.service.changefeed.VersionGuard;
 import dev.strangler.memberservice.member.Email;
 import dev.strangler.memberservice.member.Grade;
 import dev.strangler.memberservice.member.Member;

@@ -1,8 +1,8 @@
 package dev.strangler.memberservice.member.replication;
 
-import dev.strangler.memberservice.changefeed.Change;
-import dev.strangler.memberservice.changefeed.ChangeEvent;
-import dev.strangler.memberservice.changefeed.ReplicatedTable;
+import dev.strangler.service.changefeed.Change;
+import dev.strangler.service.changefeed.ChangeEvent;
+import dev.strangler.service.changefeed.ReplicatedTable;
 import dev.strangler.memberservice.member.Member;
 import dev.strangler.memberservice.member.persistence.MemberRepository;
 import java.util.List;

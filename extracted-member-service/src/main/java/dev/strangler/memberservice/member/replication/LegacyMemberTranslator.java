@@ -1,7 +1,7 @@
 package dev.strangler.memberservice.member.replication;
 
-import dev.strangler.memberservice.changefeed.LegacyRow;
-import dev.strangler.memberservice.changefeed.UnreadableEventException;
+import dev.strangler.service.changefeed.LegacyRow;
+import dev.strangler.service.changefeed.UnreadableEventException;
 import dev.strangler.memberservice.member.Email;
 import dev.strangler.memberservice.member.Grade;
 import dev.strangler.memberservice.member.Member;

@@ -1,6 +1,6 @@
 package dev.strangler.memberservice.member.replication;
 
-import dev.strangler.memberservice.changefeed.ChangeBatchApplier;
+import dev.strangler.service.changefeed.ChangeBatchApplier;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,10 +1,10 @@
 package dev.strangler.memberservice.member.replication;
 
-import dev.strangler.memberservice.changefeed.Change;
-import dev.strangler.memberservice.changefeed.ChangeEvent;
-import dev.strangler.memberservice.changefeed.LegacyRow;
-import dev.strangler.memberservice.changefeed.ReplicatedTable;
-import dev.strangler.memberservice.changefeed.UnreadableEventException;
+import dev.strangler.service.changefeed.Change;
+import dev.strangler.service.changefeed.ChangeEvent;
+import dev.strangler.service.changefeed.LegacyRow;
+import dev.strangler.service.changefeed.ReplicatedTable;
+import dev.strangler.service.changefeed.UnreadableEventException;
 import dev.strangler.memberservice.member.persistence.MemberOrderRepository;
 import dev.strangler.memberservice.member.persistence.MemberOrderRepository.MemberOrder;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.strangler.orderservice.order.internal;
 
-import dev.strangler.orderservice.changefeed.SourceVersion;
-import dev.strangler.orderservice.changefeed.VersionGuard;
+import dev.strangler.service.changefeed.SourceVersion;
+import dev.strangler.service.changefeed.VersionGuard;
 import dev.strangler.orderservice.order.Order;
 import dev.strangler.orderservice.order.OrderEvent;
 import dev.strangler.orderservice.order.OrderLine;

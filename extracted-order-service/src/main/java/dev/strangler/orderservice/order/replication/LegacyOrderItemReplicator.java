@@ -1,8 +1,8 @@
 package dev.strangler.orderservice.order.replication;
 
-import dev.strangler.orderservice.changefeed.Change;
-import dev.strangler.orderservice.changefeed.ChangeEvent;
-import dev.strangler.orderservice.changefeed.ReplicatedTable;
+import dev.strangler.service.changefeed.Change;
+import dev.strangler.service.changefeed.ChangeEvent;
+import dev.strangler.service.changefeed.ReplicatedTable;
 import dev.strangler.orderservice.order.persistence.OrderRepository;
 import dev.strangler.orderservice.order.persistence.OrderRepository.Line;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.strangler.orderservice.order.replication;
 
-import dev.strangler.orderservice.changefeed.LegacyRow;
-import dev.strangler.orderservice.changefeed.UnreadableEventException;
+import dev.strangler.service.changefeed.LegacyRow;
+import dev.strangler.service.changefeed.UnreadableEventException;
 import dev.strangler.orderservice.order.Order;
 import dev.strangler.orderservice.order.OrderLine;
 import dev.strangler.orderservice.order.OrderStatus;

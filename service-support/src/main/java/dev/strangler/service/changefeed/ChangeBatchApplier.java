@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * offending one are committed, and it is reported by {@link BatchListenerFailedException} for the error handler to
  * retry and then dead-letter, as one-record consumption did.
  */
-@Component
 public class ChangeBatchApplier {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeBatchApplier.class);
@@ -34,7 +32,7 @@ public class ChangeBatchApplier {
     private final TransactionTemplate transactions;
     private final DeadLetterPublishingRecoverer deadLetters;
 
-    ChangeBatchApplier(ChangeEventParser parser, VersionGuard versions, TransactionTemplate transactions,
+    public ChangeBatchApplier(ChangeEventParser parser, VersionGuard versions, TransactionTemplate transactions,
                        DeadLetterPublishingRecoverer deadLetters) {
         this.parser = parser;
         this.versions = versions;

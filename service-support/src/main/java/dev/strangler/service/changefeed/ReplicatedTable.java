@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import java.util.List;
 

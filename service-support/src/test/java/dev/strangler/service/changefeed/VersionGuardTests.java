@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

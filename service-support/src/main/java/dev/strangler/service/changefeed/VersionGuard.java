@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,10 +31,11 @@ public class VersionGuard {
     private final NamedParameterJdbcTemplate batch;
     private final int chunkSize;
 
-    VersionGuard(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ChangefeedProperties properties) {
+    /** @param chunkSize rows per set-wise statement: bounds the statements whatever a poll returns */
+    public VersionGuard(JdbcClient jdbc, NamedParameterJdbcTemplate batch, int chunkSize) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.chunkSize = properties.chunkSize();
+        this.chunkSize = chunkSize;
     }
 
     /**

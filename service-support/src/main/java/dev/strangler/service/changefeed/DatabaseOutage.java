@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -7,12 +7,12 @@ import org.springframework.dao.TransientDataAccessException;
  * Failures that say the database is away or busy (no connection, a lock timeout, a deadlock), not that an event is
  * wrong. Such a batch is retried until the database is back and is never dead-lettered.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {
     }
 
-    static boolean isCauseOf(Throwable failure) {
+    public static boolean isCauseOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException) {
                 return true;

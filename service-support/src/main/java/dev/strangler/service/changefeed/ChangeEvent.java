@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.changefeed;
+package dev.strangler.service.changefeed;
 
 /**
  * A Debezium change event of one legacy row, read from the envelope.

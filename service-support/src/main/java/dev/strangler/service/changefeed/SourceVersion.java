@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.changefeed;
+package dev.strangler.service.changefeed;
 
 /**
  * One change event, translated: the row it is about, the version the guard compares, and the value a table writes.

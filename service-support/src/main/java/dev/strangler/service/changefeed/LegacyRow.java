@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import java.math.BigDecimal;
 import java.time.Instant;

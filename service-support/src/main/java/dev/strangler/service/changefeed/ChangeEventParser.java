@@ -1,8 +1,7 @@
-package dev.strangler.orderservice.changefeed;
+package dev.strangler.service.changefeed;
 
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,12 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads the bridge's records: Debezium envelopes as JSON without schemas. Tombstones (the null value after a
  * delete, there for log compaction) carry nothing new and read as empty.
  */
-@Component
 public class ChangeEventParser {
 
     private final JsonMapper json;
 
-    ChangeEventParser(JsonMapper json) {
+    public ChangeEventParser(JsonMapper json) {
         this.json = json;
     }
 

@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.changefeed;
+package dev.strangler.service.changefeed;
 
 /**
  * A change event the service cannot read: bad JSON, a missing key field, an unknown code. Retrying cannot help, so
