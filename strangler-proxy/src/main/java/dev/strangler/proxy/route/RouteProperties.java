@@ -1,5 +1,6 @@
 package dev.strangler.proxy.route;
 
+import dev.strangler.diff.DiffRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -104,5 +105,10 @@ public record RouteProperties(
             @DefaultValue List<@NotBlank String> ignorePaths,
             @DefaultValue("Content-Type") List<@NotBlank String> compareHeaders,
             @DefaultValue List<@NotBlank String> unorderedArrays) {
+
+        /** The same rules for the shared comparator, which {@code kit compare http} uses too. */
+        public DiffRules rules() {
+            return new DiffRules(ignorePaths, compareHeaders, unorderedArrays);
+        }
     }
 }

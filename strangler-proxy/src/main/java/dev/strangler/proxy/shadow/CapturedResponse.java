@@ -1,5 +1,9 @@
 package dev.strangler.proxy.shadow;
 
+import dev.strangler.diff.ComparedResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -10,4 +14,11 @@ import org.springframework.http.HttpHeaders;
  * @param body    the body's bytes (empty when there was none)
  */
 record CapturedResponse(int status, HttpHeaders headers, byte[] body) {
+
+    /** The same answer in the shape of the shared diff rules, which know no web framework. */
+    ComparedResponse compared() {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        headers.forEach(copy::put);
+        return new ComparedResponse(status, copy, body);
+    }
 }

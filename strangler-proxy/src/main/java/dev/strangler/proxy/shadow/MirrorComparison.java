@@ -1,5 +1,7 @@
 package dev.strangler.proxy.shadow;
 
+import dev.strangler.diff.Difference;
+import dev.strangler.diff.ResponseComparator;
 import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +49,18 @@ class MirrorComparison {
                 : Mono.just(Optional.empty());
         RouteParity parity = ledger.of(route.name());
         ResponseComparator comparator = comparators.computeIfAbsent(route.name(),
-                name -> new ResponseComparator(route.diff(), json));
+                name -> new ResponseComparator(route.diff().rules(), json));
         return Mono.zip(extracted, legacyAgain).doOnNext(answers -> {
-            answers.getT2().ifPresent(second ->
-                    parity.noise(comparator.differences(job.legacy(), second), clock.instant()));
-            Set<String> differences = comparator.differences(job.legacy(), answers.getT1());
+            answers.getT2().ifPresent(second -> parity.noise(differences(comparator, job.legacy(), second),
+                    clock.instant()));
+            Set<String> differences = differences(comparator, job.legacy(), answers.getT1());
             parity.compared(differences, differences.isEmpty() ? null : mismatch(job, answers.getT1(), differences));
         }).doOnError(error -> parity.mirrorErrors.increment()).onErrorResume(error -> Mono.empty()).then();
+    }
+
+    private static Set<String> differences(ResponseComparator comparator, CapturedResponse left,
+                                           CapturedResponse right) {
+        return Difference.paths(comparator.differences(left.compared(), right.compared()));
     }
 
     private static boolean sampleNoise(MirrorJob job) {

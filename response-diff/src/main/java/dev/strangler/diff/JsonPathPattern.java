@@ -1,19 +1,19 @@
-package dev.strangler.proxy.shadow;
+package dev.strangler.diff;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A JSON path pattern from the route table's diff rules, matched against the normalised paths the diff produces
+ * A JSON path pattern from a set of diff rules, matched against the normalised paths the diff produces
  * ({@code $.items[*].id}: every array index is written {@code [*]}). Besides literal paths it understands
  * {@code ..name} (at any depth) and {@code .*} (any one member).
  */
-record JsonPathPattern(String source, Pattern regex) {
+public record JsonPathPattern(String source, Pattern regex) {
 
     private static final String ANY_DEPTH = "(?:\\.[^.\\[]+|\\[\\*])*\\.";
     private static final String ANY_MEMBER = "\\.[^.\\[]+";
 
-    static JsonPathPattern of(String source) {
+    public static JsonPathPattern of(String source) {
         StringBuilder regex = new StringBuilder("^");
         int i = 0;
         while (i < source.length()) {
@@ -34,11 +34,11 @@ record JsonPathPattern(String source, Pattern regex) {
         return new JsonPathPattern(source, Pattern.compile(regex.append('$').toString()));
     }
 
-    static List<JsonPathPattern> all(List<String> sources) {
+    public static List<JsonPathPattern> all(List<String> sources) {
         return sources.stream().map(JsonPathPattern::of).toList();
     }
 
-    static boolean anyMatches(List<JsonPathPattern> patterns, String path) {
+    public static boolean anyMatches(List<JsonPathPattern> patterns, String path) {
         for (JsonPathPattern pattern : patterns) {
             if (pattern.regex.matcher(path).matches()) {
                 return true;
