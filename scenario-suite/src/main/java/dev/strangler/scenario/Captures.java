@@ -1,5 +1,6 @@
 package dev.strangler.scenario;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public final class Captures {
 
-    static final String UNIQUE = "unique";
+    /** The name of the run's unique token. */
+    public static final String UNIQUE = "unique";
 
     private final Map<String, JsonNode> values = new LinkedHashMap<>();
 
@@ -31,6 +33,11 @@ public final class Captures {
 
     public void put(String name, JsonNode value) {
         values.put(name, value);
+    }
+
+    /** Everything captured so far, and the unique token under {@link #UNIQUE}, in the order they came. */
+    public Map<String, JsonNode> values() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** A copy to try a match on: an array element that ends up unmatched must not leave captures behind. */

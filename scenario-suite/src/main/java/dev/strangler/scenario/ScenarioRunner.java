@@ -48,6 +48,6 @@ public final class ScenarioRunner {
             failed |= !result.passed();
             steps.add(result);
         }
-        return new ScenarioResult(scenario, steps);
+        return new ScenarioResult(scenario, steps, captures.values());
     }
 }

@@ -36,7 +36,8 @@ final class StepExecutor {
                     BodyHandlers.ofString());
             List<Mismatch> mismatches = check(step.expect(), response, captures);
             return new StepResult(step, path, mismatches.isEmpty() ? StepResult.Outcome.PASSED
-                    : StepResult.Outcome.FAILED, mismatches, response.body());
+                    : StepResult.Outcome.FAILED, mismatches, new RecordedResponse(response.statusCode(),
+                    response.headers().map(), response.body()));
         } catch (ScenarioException e) {
             return StepResult.error(step, path, e.getMessage());
         } catch (IOException e) {

@@ -5,14 +5,14 @@ import java.util.List;
 /**
  * The outcome of one step.
  *
- * @param step         the step
- * @param sentPath     the path actually requested, placeholders resolved (null if never sent)
- * @param outcome      passed, failed or skipped (after an earlier failure in the same scenario)
- * @param mismatches   why it failed
- * @param responseBody the response body, kept for the report when the step failed
+ * @param step       the step
+ * @param sentPath   the path actually requested, placeholders resolved (null if never sent)
+ * @param outcome    passed, failed or skipped (after an earlier failure in the same scenario)
+ * @param mismatches why it failed
+ * @param response   what came back; null when nothing did (skipped, not sent, no answer)
  */
 public record StepResult(ScenarioStep step, String sentPath, Outcome outcome, List<Mismatch> mismatches,
-                         String responseBody) {
+                         RecordedResponse response) {
 
     public enum Outcome { PASSED, FAILED, SKIPPED }
 
@@ -31,5 +31,10 @@ public record StepResult(ScenarioStep step, String sentPath, Outcome outcome, Li
 
     public boolean passed() {
         return outcome == Outcome.PASSED;
+    }
+
+    /** The response body, null when there was no response. */
+    public String responseBody() {
+        return response == null ? null : response.body();
     }
 }

@@ -67,6 +67,20 @@ class ScenarioRunnerTests {
     }
 
     @Test
+    void keepsEachResponseWholeAndWhatTheRunCaptured() {
+        ScenarioReport report = run(
+                step("POST", "/things", "{\"name\": \"n_{{unique}}\"}", 201, "{\"id\": \"{{capture:thingId}}\"}"));
+
+        ScenarioResult result = report.scenarios().get(0);
+        RecordedResponse response = result.steps().get(0).response();
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers().get("CONTENT-TYPE")).containsExactly("application/json");
+        assertThat(response.body()).contains("\"received\": {\"name\":\"n_");
+        assertThat(result.captured().get("thingId").asInt()).isEqualTo(7);
+        assertThat(response.body()).contains(result.captured().get(Captures.UNIQUE).asString());
+    }
+
+    @Test
     void aFailedStepIsRenderedWithItsDifferencesAndTheRestIsSkipped() {
         ScenarioReport report = run(
                 step("GET", "/things", null, 201, "{\"method\": \"POST\"}"),
