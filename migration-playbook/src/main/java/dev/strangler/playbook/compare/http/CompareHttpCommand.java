@@ -2,7 +2,6 @@ package dev.strangler.playbook.compare.http;
 
 import dev.strangler.diff.DiffRules;
 import dev.strangler.diff.Difference;
-import dev.strangler.diff.ResponseComparator;
 import dev.strangler.playbook.KitException;
 import dev.strangler.playbook.compare.http.StepComparison.Verdict;
 import dev.strangler.playbook.stack.StackLayout;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "http", mixinStandardHelpOptions = true,
         description = {"Run the scenario suite against a legacy and a candidate base URL, each side on its own, and "
@@ -105,8 +103,7 @@ public final class CompareHttpCommand implements Callable<Integer> {
         out.flush();
         ScenarioReport legacyRun = new ScenarioRunner(legacyUrl).run(suite);
         ScenarioReport candidateRun = new ScenarioRunner(candidateUrl).run(suite);
-        List<StepComparison> steps = new SuiteComparison(new ResponseComparator(rules, JsonMapper.builder().build()))
-                .compare(legacyRun, candidateRun);
+        List<StepComparison> steps = new SuiteComparison(rules).compare(legacyRun, candidateRun);
         HttpComparison comparison = HttpComparison.of(legacyUrl, candidateUrl, directory.toAbsolutePath(), rules,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), legacyRun, candidateRun, steps);
 

@@ -26,9 +26,9 @@ final class MarkdownReport {
         md.append("**").append(comparison.identical() ? "Identical. " : "Not identical. ")
                 .append(comparison.summary()).append(".**\n\n")
                 .append(comparison.scenarioChecks()).append(".\n\n")
-                .append("Each side ran every scenario on its own, so values a run makes up appear by name: the run's ")
-                .append("unique token as `{{unique}}`, an id a scenario captured as `{{memberId}}` (a JSON number ")
-                .append("as `\"{{memberId}} (number)\"`).\n");
+                .append("Each side ran every scenario on its own, so the values a run makes up (its unique token, the ")
+                .append("ids its scenarios captured) count as equal where they stand in the same place on both sides. ")
+                .append("A generated value a scenario does not capture differs: capture it, or ignore its path.\n");
 
         md.append("\n## Differing steps\n");
         List<StepComparison> differing = comparison.with(Verdict.DIFFERING);
@@ -56,7 +56,13 @@ final class MarkdownReport {
     }
 
     private static String lines(Difference difference) {
-        return difference.path() + "\n  legacy:    " + difference.left() + "\n  candidate: " + difference.right() + "\n";
+        return difference.path() + "\n  legacy:    " + indented(difference.left()) + "\n  candidate: "
+                + indented(difference.right()) + "\n";
+    }
+
+    /** A body of several lines stays readable under its label. */
+    private static String indented(String value) {
+        return value.replace("\n", "\n             ");
     }
 
     private static String list(List<String> values) {

@@ -1,8 +1,8 @@
 package dev.strangler.playbook.compare.http;
 
+import dev.strangler.diff.JsonPathPattern;
 import dev.strangler.scenario.Captures;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,66 +13,162 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The values one run of a scenario made up, which the other side's run cannot share: its unique token (login ids,
- * e-mails) and the ids it captured. Each is replaced by its name, so that {@code "id": 10231} on one side and
- * {@code "id": 88} on the other both read {@code "{{memberId}} (number)"}, and {@code /api/members/10231} reads
- * {@code /api/members/{{memberId}}}. A number keeps a mark of its type, so an id turned into a string still differs.
+ * The values the two runs of one scenario made up, which they cannot share: each run's unique token (in login ids,
+ * e-mails, names) and the ids its steps captured. Where the candidate's answer holds its own such value in the same
+ * place as the legacy answer holds the legacy run's value of the same name ({@code "id": 88} against
+ * {@code "id": 10231}, both {@code memberId}; {@code "Member 88 has 1 open order"} against
+ * {@code "Member 10231 has 1 open order"}), the candidate's value is replaced by the legacy one, so that the diff sees
+ * no difference there. Everything else is left alone: a value equal on both sides is never touched, and a number
+ * against a string never corresponds.
  */
 final class RunSpecificValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern WORD = Pattern.compile("\\p{Alnum}+");
 
-    private final String uniqueToken;
-    private final List<Captured> captured;
+    /** One word each side (an id such as 10231): compared word by word, so it never matches inside another. */
+    private final List<Pair> words;
+    /** Values with other characters in them, and the unique token, which may abut letters: replaced wherever found. */
+    private final List<Pair> phrases;
+    private final List<JsonPathPattern> ignored;
+    private final List<JsonPathPattern> unordered;
 
-    private record Captured(String name, JsonNode value, Pattern inText) {
+    /** The same capture on both sides. */
+    private record Pair(JsonNode legacy, JsonNode candidate) {
+
+        String legacyText() {
+            return legacy.asString();
+        }
+
+        String candidateText() {
+            return candidate.asString();
+        }
     }
 
-    RunSpecificValues(Map<String, JsonNode> values) {
-        JsonNode token = values.get(Captures.UNIQUE);
-        this.uniqueToken = token == null ? null : token.asString();
-        List<Captured> scalars = new ArrayList<>();
-        values.forEach((name, value) -> {
-            boolean usable = (value.isNumber() || value.isString()) && !value.asString().isBlank();
-            if (!name.equals(Captures.UNIQUE) && usable) {
-                // Only where it stands on its own: id 12 must not eat into 120 or a date's "-12-".
-                Pattern inText = Pattern.compile("(?<![\\p{Alnum}.-])" + Pattern.quote(value.asString())
-                        + "(?![\\p{Alnum}])");
-                scalars.add(new Captured(name, value, inText));
+    RunSpecificValues(Map<String, JsonNode> legacy, Map<String, JsonNode> candidate, List<JsonPathPattern> ignored,
+                      List<JsonPathPattern> unordered) {
+        List<Pair> words = new ArrayList<>();
+        List<Pair> phrases = new ArrayList<>();
+        legacy.forEach((name, value) -> {
+            JsonNode other = candidate.get(name);
+            if (other != null && scalar(value) && scalar(other)) {
+                Pair pair = new Pair(value, other);
+                boolean word = !name.equals(Captures.UNIQUE) && WORD.matcher(pair.legacyText()).matches()
+                        && WORD.matcher(pair.candidateText()).matches();
+                (word ? words : phrases).add(pair);
             }
         });
-        // The longest first, so that id 1023 is named before an id 10 could take a piece of it.
-        scalars.sort(Comparator.comparing((Captured c) -> c.value().asString().length()).reversed());
-        this.captured = List.copyOf(scalars);
+        this.words = List.copyOf(words);
+        this.phrases = List.copyOf(phrases);
+        this.ignored = List.copyOf(ignored);
+        this.unordered = List.copyOf(unordered);
     }
 
-    JsonNode neutralise(JsonNode node) {
-        if (node.isObject()) {
+    /** The candidate's answer with its run-specific values replaced wherever they correspond to the legacy's. */
+    JsonNode align(JsonNode legacy, JsonNode candidate) {
+        return align(legacy, candidate, "$");
+    }
+
+    /** The legacy text when the two differ only by corresponding run-specific values, else the candidate's own. */
+    String align(String legacy, String candidate) {
+        if (legacy.equals(candidate)) {
+            return candidate;
+        }
+        String replaced = candidate;
+        for (Pair phrase : phrases) {
+            replaced = replaced.replace(phrase.candidateText(), phrase.legacyText());
+        }
+        List<String> legacyWords = wordsOf(legacy);
+        List<String> candidateWords = wordsOf(replaced);
+        boolean sameShape = WORD.matcher(legacy).replaceAll("").equals(WORD.matcher(replaced).replaceAll(""))
+                && legacyWords.size() == candidateWords.size();
+        if (!sameShape) {
+            return candidate;
+        }
+        for (int i = 0; i < legacyWords.size(); i++) {
+            String a = legacyWords.get(i);
+            String b = candidateWords.get(i);
+            if (!a.equals(b) && words.stream().noneMatch(pair -> pair.legacyText().equals(a)
+                    && pair.candidateText().equals(b))) {
+                return candidate;
+            }
+        }
+        return legacy;
+    }
+
+    private JsonNode align(JsonNode legacy, JsonNode candidate, String path) {
+        if (legacy.isObject() && candidate.isObject()) {
             ObjectNode copy = NODES.objectNode();
-            node.properties().forEach(member -> copy.set(member.getKey(), neutralise(member.getValue())));
+            candidate.properties().forEach(member -> {
+                JsonNode other = legacy.get(member.getKey());
+                String child = path + "." + member.getKey();
+                if (!JsonPathPattern.anyMatches(ignored, child)) {
+                    copy.set(member.getKey(), other == null ? member.getValue()
+                            : align(other, member.getValue(), child));
+                }
+            });
+            // Ignored members are not compared: the legacy's stand in, so that they cannot stop an element of an
+            // unordered array from finding its counterpart.
+            legacy.properties().stream()
+                    .filter(member -> JsonPathPattern.anyMatches(ignored, path + "." + member.getKey()))
+                    .forEach(member -> copy.set(member.getKey(), member.getValue()));
             return copy;
         }
-        if (node.isArray()) {
-            ArrayNode copy = NODES.arrayNode();
-            node.values().forEach(element -> copy.add(neutralise(element)));
-            return copy;
+        if (legacy.isArray() && candidate.isArray()) {
+            return JsonPathPattern.anyMatches(unordered, path) ? alignInAnyOrder(legacy, candidate, path + "[*]")
+                    : alignByPosition(legacy, candidate, path + "[*]");
         }
-        if (node.isNumber()) {
-            for (Captured value : captured) {
-                if (value.value().isNumber() && value.value().decimalValue().compareTo(node.decimalValue()) == 0) {
-                    return NODES.stringNode("{{" + value.name() + "}} (number)");
+        if (legacy.isNumber() && candidate.isNumber()) {
+            boolean corresponds = words.stream().anyMatch(pair -> sameNumber(pair.legacy(), legacy)
+                    && sameNumber(pair.candidate(), candidate));
+            return corresponds ? legacy : candidate;
+        }
+        if (legacy.isString() && candidate.isString()) {
+            String aligned = align(legacy.stringValue(), candidate.stringValue());
+            return aligned.equals(legacy.stringValue()) ? legacy : candidate;
+        }
+        return candidate;
+    }
+
+    private ArrayNode alignByPosition(JsonNode legacy, JsonNode candidate, String elementPath) {
+        ArrayNode copy = NODES.arrayNode();
+        for (int i = 0; i < candidate.size(); i++) {
+            copy.add(i < legacy.size() ? align(legacy.get(i), candidate.get(i), elementPath) : candidate.get(i));
+        }
+        return copy;
+    }
+
+    /** Greedy: each candidate element takes the first legacy element it becomes equal to that no earlier one took. */
+    private ArrayNode alignInAnyOrder(JsonNode legacy, JsonNode candidate, String elementPath) {
+        boolean[] taken = new boolean[legacy.size()];
+        ArrayNode copy = NODES.arrayNode();
+        for (JsonNode element : candidate.values()) {
+            JsonNode aligned = element;
+            for (int i = 0; i < legacy.size() && aligned == element; i++) {
+                if (!taken[i] && align(legacy.get(i), element, elementPath).equals(legacy.get(i))) {
+                    taken[i] = true;
+                    aligned = legacy.get(i);
                 }
             }
-            return node;
+            copy.add(aligned);
         }
-        return node.isString() ? NODES.stringNode(neutralise(node.stringValue())) : node;
+        return copy;
     }
 
-    String neutralise(String text) {
-        String result = uniqueToken == null ? text : text.replace(uniqueToken, "{{" + Captures.UNIQUE + "}}");
-        for (Captured value : captured) {
-            result = value.inText().matcher(result).replaceAll(Matcher.quoteReplacement("{{" + value.name() + "}}"));
+    private static List<String> wordsOf(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(matcher.group());
         }
-        return result;
+        return words;
+    }
+
+    private static boolean sameNumber(JsonNode captured, JsonNode value) {
+        return captured.isNumber() && captured.decimalValue().compareTo(value.decimalValue()) == 0;
+    }
+
+    private static boolean scalar(JsonNode value) {
+        return (value.isNumber() || value.isString()) && !value.asString().isBlank();
     }
 }

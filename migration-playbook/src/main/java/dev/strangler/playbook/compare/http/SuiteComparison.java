@@ -1,7 +1,9 @@
 package dev.strangler.playbook.compare.http;
 
 import dev.strangler.diff.ComparedResponse;
+import dev.strangler.diff.DiffRules;
 import dev.strangler.diff.Difference;
+import dev.strangler.diff.JsonPathPattern;
 import dev.strangler.diff.ResponseComparator;
 import dev.strangler.playbook.compare.http.StepComparison.Verdict;
 import dev.strangler.scenario.Mismatch;
@@ -14,26 +16,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pairs two runs of the same suite step by step and compares each pair of answers by the shared diff rules.
- *
- * <p>Each side ran its scenarios on its own, so ids and login ids differ by design. A path counts as a difference
- * only when it differs both as answered and with each side's run-specific values named: the first view alone would
- * flag every generated id, the second alone a small number that happens to equal an id on one side.
+ * Pairs two runs of the same suite step by step and compares each pair of answers by the shared diff rules, after
+ * the candidate's run-specific values (its unique token, its captured ids) are lined up with the legacy run's: each
+ * side ran its scenarios on its own, so those differ by design.
  */
 final class SuiteComparison {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ResponseComparator comparator;
+    private final List<JsonPathPattern> ignored;
+    private final List<JsonPathPattern> unordered;
 
-    SuiteComparison(ResponseComparator comparator) {
-        this.comparator = comparator;
+    SuiteComparison(DiffRules rules) {
+        this.comparator = new ResponseComparator(rules, JSON);
+        this.ignored = JsonPathPattern.all(rules.ignorePaths());
+        this.unordered = JsonPathPattern.all(rules.unorderedArrays());
     }
 
     List<StepComparison> compare(ScenarioReport legacy, ScenarioReport candidate) {
@@ -44,18 +47,17 @@ final class SuiteComparison {
         for (int s = 0; s < legacy.scenarios().size(); s++) {
             ScenarioResult left = legacy.scenarios().get(s);
             ScenarioResult right = candidate.scenarios().get(s);
-            RunSpecificValues leftValues = new RunSpecificValues(left.captured());
-            RunSpecificValues rightValues = new RunSpecificValues(right.captured());
+            RunSpecificValues values = new RunSpecificValues(left.captured(), right.captured(), ignored,
+                    unordered);
             for (int i = 0; i < left.steps().size(); i++) {
-                out.add(compare(left.scenario().name(), i + 1, left.steps().get(i), right.steps().get(i),
-                        leftValues, rightValues));
+                out.add(compare(left.scenario().name(), i + 1, left.steps().get(i), right.steps().get(i), values));
             }
         }
         return out;
     }
 
     private StepComparison compare(String scenario, int number, StepResult left, StepResult right,
-                                   RunSpecificValues leftValues, RunSpecificValues rightValues) {
+                                   RunSpecificValues values) {
         RecordedResponse a = left.response();
         RecordedResponse b = right.response();
         if (a == null || b == null) {
@@ -64,12 +66,46 @@ final class SuiteComparison {
             return new StepComparison(scenario, number, left.step(), Verdict.NOT_COMPARED, status(a), status(b),
                     List.of(), reason);
         }
-        Set<String> asAnswered = Difference.paths(comparator.differences(raw(a), raw(b)));
-        List<Difference> differences = comparator.differences(neutral(a, leftValues), neutral(b, rightValues))
-                .stream().filter(difference -> asAnswered.contains(difference.path())).toList();
+        List<Difference> differences = comparator.differences(
+                new ComparedResponse(a.status(), a.headers(), bytes(a.body())), aligned(a, b, values));
         return new StepComparison(scenario, number, left.step(),
                 differences.isEmpty() ? Verdict.IDENTICAL : Verdict.DIFFERING, a.status(), b.status(), differences,
                 null);
+    }
+
+    private static ComparedResponse aligned(RecordedResponse legacy, RecordedResponse candidate,
+                                            RunSpecificValues values) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        candidate.headers().forEach((name, list) -> {
+            List<String> legacyValues = legacy.headers().getOrDefault(name, List.of());
+            List<String> aligned = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                aligned.add(i < legacyValues.size() ? values.align(legacyValues.get(i), list.get(i)) : list.get(i));
+            }
+            headers.put(name, aligned);
+        });
+        return new ComparedResponse(candidate.status(), headers, bytes(alignedBody(legacy.body(), candidate.body(),
+                values)));
+    }
+
+    /** JSON is lined up value by value; anything else as text. */
+    private static String alignedBody(String legacy, String candidate, RunSpecificValues values) {
+        JsonNode legacyJson = parse(legacy);
+        JsonNode candidateJson = parse(candidate);
+        if (legacyJson == null || candidateJson == null) {
+            return values.align(legacy, candidate);
+        }
+        JsonNode aligned = values.align(legacyJson, candidateJson);
+        // The legacy text itself when all is explained: a comparison byte by byte (a non-JSON type) then agrees too.
+        return aligned.equals(legacyJson) ? legacy : aligned.toString();
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body.isBlank() ? null : JSON.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private static String whyNoAnswer(StepResult result) {
@@ -83,24 +119,7 @@ final class SuiteComparison {
         return response == null ? 0 : response.status();
     }
 
-    private static ComparedResponse raw(RecordedResponse response) {
-        return new ComparedResponse(response.status(), response.headers(),
-                response.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ComparedResponse neutral(RecordedResponse response, RunSpecificValues values) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.headers().forEach((name, list) -> headers.put(name, list.stream().map(values::neutralise).toList()));
-        return new ComparedResponse(response.status(), headers, neutralBody(response.body(), values)
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String neutralBody(String body, RunSpecificValues values) {
-        try {
-            JsonNode tree = body.isBlank() ? null : JSON.readTree(body);
-            return tree == null ? values.neutralise(body) : values.neutralise(tree).toString();
-        } catch (JacksonException e) {
-            return values.neutralise(body);
-        }
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
