@@ -38,7 +38,7 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
         List<StackComponent> infrastructure = new ArrayList<>();
         if (infra.embeddedDatabase()) {
             infrastructure.add(new StackComponent("mariadb", "jdbc:mysql://127.0.0.1:" + infra.databasePort(),
-                    List.of(new PortSetting(infra.databasePort(), InfraSettings.DATABASE_PORT)),
+                    List.of(new PortSetting(infra.databasePort(), InfraSettings.DATABASE_PORT)), layout.kitJar(),
                     infraCommand(layout, "mariadb", "-Xmx96m -XX:+UseSerialGC"), shared,
                     HealthCheck.jdbc(infra.jdbcUrl(infra.legacy().database()), infra.legacy().user(),
                             infra.legacy().password())));
@@ -47,7 +47,7 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
             infrastructure.add(new StackComponent("kafka", "kafka://" + infra.kafkaBootstrapServers(),
                     List.of(new PortSetting(infra.kafkaPort(), InfraSettings.KAFKA_PORT),
                             new PortSetting(infra.kafkaControllerPort(), InfraSettings.KAFKA_CONTROLLER_PORT)),
-                    infraCommand(layout, "kafka", "-Xms128m -Xmx384m -XX:+UseSerialGC"), shared,
+                    layout.kitJar(), infraCommand(layout, "kafka", "-Xms128m -Xmx384m -XX:+UseSerialGC"), shared,
                     HealthCheck.kafka(infra.kafkaBootstrapServers())));
         }
 
@@ -61,8 +61,9 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
                     new PortSetting(healthPort, service.healthPortVariable()));
             List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + service.name()));
             command.addAll(List.of(javaOptions.split("\\s+")));
-            command.addAll(List.of("-jar", layout.artifact(service.name(), service.packaging()).toString()));
-            services.add(new StackComponent(service.name(), "http://127.0.0.1:" + port, ports, command, shared,
+            Path artifact = layout.artifact(service.name(), service.packaging());
+            command.addAll(List.of("-jar", layout.runningCopy(service.name(), artifact).toString()));
+            services.add(new StackComponent(service.name(), "http://127.0.0.1:" + port, ports, artifact, command, shared,
                     HealthCheck.actuator("http://127.0.0.1:" + healthPort + "/actuator/health")));
         }
         return new StackDefinition(List.copyOf(infrastructure), List.copyOf(services));
@@ -78,7 +79,7 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
         List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + part, "-Dkit.home=" + layout.home(),
                 "-Dkit.log.level=INFO"));
         command.addAll(List.of(javaOptions.split("\\s+")));
-        command.addAll(List.of("-jar", layout.kitJar().toString(), "infra", part));
+        command.addAll(List.of("-jar", layout.runningCopy(part, layout.kitJar()).toString(), "infra", part));
         return command;
     }
 

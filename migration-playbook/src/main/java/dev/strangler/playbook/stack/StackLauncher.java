@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class StackLauncher {
     public ProcessHandle start(StackComponent component) {
         try {
             Files.createDirectories(layout.logDirectory());
+            copyArtifact(component);
             List<String> command = new ArrayList<>();
             if (HAS_SETSID) {
                 command.add("/usr/bin/setsid");
@@ -63,6 +65,19 @@ public final class StackLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + component.name(), e);
         }
+    }
+
+    /** Through a temporary file and a rename: a process still running an older copy keeps its own inode. */
+    private void copyArtifact(StackComponent component) throws IOException {
+        if (!Files.isRegularFile(component.artifact())) {
+            throw KitException.configuration(component.artifact() + " is missing; build the project first "
+                    + "(./kit builds it, or ./mvnw -B package -DskipTests)");
+        }
+        Path copy = layout.runningCopy(component.name(), component.artifact());
+        Files.createDirectories(copy.getParent());
+        Path partial = copy.resolveSibling(copy.getFileName() + ".partial");
+        Files.copy(component.artifact(), partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Waits until every component is healthy; fails fast, with the end of its log, when one of them dies. */

@@ -43,6 +43,16 @@ public record StackLayout(Path home, Path kitDirectory) {
         return home.resolve(module).resolve("target").resolve(module + "." + extension);
     }
 
+    /**
+     * What a component's JVM runs: a copy of its artifact under {@code .kit/run/jars/}. A JVM reads classes from its
+     * jar while it runs; a rebuild that rewrote the jar in place made a running broker fail with
+     * NoClassDefFoundError.
+     */
+    public Path runningCopy(String component, Path artifact) {
+        String name = artifact.getFileName().toString();
+        return runDirectory().resolve("jars").resolve(component + name.substring(name.lastIndexOf('.')));
+    }
+
     public Path kitJar() {
         return home.resolve("migration-playbook").resolve("target").resolve("kit.jar");
     }

@@ -61,7 +61,8 @@ class KitProcessesIntegrationTests {
     void namesTheSettingOfAPortThatIsTaken() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StackComponent component = new StackComponent("legacy-monolith", "http://127.0.0.1", List.of(
-                    new PortSetting(taken.getLocalPort(), "MONOLITH_PORT")), List.of(), Map.of(), () -> true);
+                    new PortSetting(taken.getLocalPort(), "MONOLITH_PORT")), Path.of("monolith.war"), List.of(), Map.of(),
+                    () -> true);
 
             assertThatThrownBy(() -> StackLauncher.requireFreePorts(List.of(component)))
                     .isInstanceOf(KitException.class)

@@ -20,7 +20,10 @@ class StackDefinitionTests {
                 "extracted-member-service", "extracted-order-service", "cdc-bridge", "strangler-proxy");
         assertThat(stack.all()).extracting(StackComponent::url).contains("http://127.0.0.1:8080",
                 "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083", "http://127.0.0.1:8084");
-        assertThat(stack.services().get(0).command()).endsWith("-jar", "/repo/legacy-monolith/target/legacy-monolith.war");
+        assertThat(stack.services().get(0).artifact()).isEqualTo(Path.of("/repo/legacy-monolith/target/legacy-monolith.war"));
+        assertThat(stack.services().get(0).command()).endsWith("-jar", "/repo/.kit/run/jars/legacy-monolith.war");
+        assertThat(stack.infrastructure().get(1).command())
+                .endsWith("-jar", "/repo/.kit/run/jars/kafka.jar", "infra", "kafka");
     }
 
     @Test
