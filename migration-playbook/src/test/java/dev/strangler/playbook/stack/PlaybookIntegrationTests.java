@@ -118,6 +118,20 @@ class PlaybookIntegrationTests {
         assertThat(list.output()).contains("members-read", "orders-write", "products");
     }
 
+    @Test
+    void compareHttpFindsTheProxyAnsweringEveryScenarioAsTheMonolithDoes() throws Exception {
+        // Writes stay with the monolith in every state these tests leave, and reads in SHADOW get its answer too.
+        Path report = directory.resolve("compare-http.md");
+        KitTestStack.KitRun compare = stack.kit("compare", "http",
+                "--legacy", "http://127.0.0.1:" + stack.environment().get("MONOLITH_PORT"),
+                "--candidate", "http://127.0.0.1:" + stack.environment().get("PROXY_PORT"),
+                "--report", report.toString());
+
+        assertThat(compare.exitCode()).as(compare.output()).isZero();
+        assertThat(compare.output()).contains("5 scenarios, ", " 0 differing, 0 not compared", "identical; report: ");
+        assertThat(Files.readString(report)).contains("**Identical. ");
+    }
+
     private KitTestStack.KitRun playbook(String verb) throws Exception {
         return stack.kit("playbook", verb);
     }

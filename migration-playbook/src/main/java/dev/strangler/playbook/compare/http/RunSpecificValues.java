@@ -47,19 +47,19 @@ final class RunSpecificValues {
 
     RunSpecificValues(Map<String, JsonNode> legacy, Map<String, JsonNode> candidate, List<JsonPathPattern> ignored,
                       List<JsonPathPattern> unordered) {
-        List<Pair> words = new ArrayList<>();
-        List<Pair> phrases = new ArrayList<>();
+        List<Pair> wordPairs = new ArrayList<>();
+        List<Pair> phrasePairs = new ArrayList<>();
         legacy.forEach((name, value) -> {
             JsonNode other = candidate.get(name);
             if (other != null && scalar(value) && scalar(other)) {
                 Pair pair = new Pair(value, other);
                 boolean word = !name.equals(Captures.UNIQUE) && WORD.matcher(pair.legacyText()).matches()
                         && WORD.matcher(pair.candidateText()).matches();
-                (word ? words : phrases).add(pair);
+                (word ? wordPairs : phrasePairs).add(pair);
             }
         });
-        this.words = List.copyOf(words);
-        this.phrases = List.copyOf(phrases);
+        this.words = List.copyOf(wordPairs);
+        this.phrases = List.copyOf(phrasePairs);
         this.ignored = List.copyOf(ignored);
         this.unordered = List.copyOf(unordered);
     }
