@@ -12,7 +12,7 @@ import java.util.Map;
  * @param ports       the ports it binds on 127.0.0.1
  * @param artifact    the packaged jar (or war) it runs; the launcher runs a copy of it, so that rebuilding the
  *                    project while the stack runs cannot pull classes from under a running JVM
- * @param command     the command line, a JVM each, running {@link StackLayout#runningCopy} of the artifact
+ * @param command     the command line, a JVM each, running the artifact's {@link StackLayout#runningCopy}
  * @param environment added to the launcher's environment
  * @param health      how the kit knows it is ready
  */

@@ -62,7 +62,7 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
             List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + service.name()));
             command.addAll(List.of(javaOptions.split("\\s+")));
             Path artifact = layout.artifact(service.name(), service.packaging());
-            command.addAll(List.of("-jar", layout.runningCopy(service.name(), artifact).toString()));
+            command.addAll(List.of("-jar", layout.runningCopy(artifact).toString()));
             services.add(new StackComponent(service.name(), "http://127.0.0.1:" + port, ports, artifact, command, shared,
                     HealthCheck.actuator("http://127.0.0.1:" + healthPort + "/actuator/health")));
         }
@@ -79,7 +79,7 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
         List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + part, "-Dkit.home=" + layout.home(),
                 "-Dkit.log.level=INFO"));
         command.addAll(List.of(javaOptions.split("\\s+")));
-        command.addAll(List.of("-jar", layout.runningCopy(part, layout.kitJar()).toString(), "infra", part));
+        command.addAll(List.of("-jar", layout.runningCopy(layout.kitJar()).toString(), "infra", part));
         return command;
     }
 

@@ -67,16 +67,24 @@ public final class StackLauncher {
         }
     }
 
-    /** Through a temporary file and a rename: a process still running an older copy keeps its own inode. */
+    /**
+     * Copies the artifact unless the copy is already this build (same size and time). Through a temporary file and
+     * a rename, so a process still running an older copy keeps reading its own file.
+     */
     private void copyArtifact(StackComponent component) throws IOException {
-        if (!Files.isRegularFile(component.artifact())) {
-            throw KitException.configuration(component.artifact() + " is missing; build the project first "
+        Path artifact = component.artifact();
+        if (!Files.isRegularFile(artifact)) {
+            throw KitException.configuration(artifact + " is missing; build the project first "
                     + "(./kit builds it, or ./mvnw -B package -DskipTests)");
         }
-        Path copy = layout.runningCopy(component.name(), component.artifact());
+        Path copy = layout.runningCopy(artifact);
+        if (Files.isRegularFile(copy) && Files.size(copy) == Files.size(artifact)
+                && Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(artifact))) {
+            return;
+        }
         Files.createDirectories(copy.getParent());
-        Path partial = copy.resolveSibling(copy.getFileName() + ".partial");
-        Files.copy(component.artifact(), partial, StandardCopyOption.REPLACE_EXISTING);
+        Path partial = copy.resolveSibling(copy.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        Files.copy(artifact, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -44,13 +44,12 @@ public record StackLayout(Path home, Path kitDirectory) {
     }
 
     /**
-     * What a component's JVM runs: a copy of its artifact under {@code .kit/run/jars/}. A JVM reads classes from its
+     * What a JVM of the stack runs: a copy of the artifact under {@code .kit/run/jars/}. A JVM reads classes from its
      * jar while it runs; a rebuild that rewrote the jar in place made a running broker fail with
      * NoClassDefFoundError.
      */
-    public Path runningCopy(String component, Path artifact) {
-        String name = artifact.getFileName().toString();
-        return runDirectory().resolve("jars").resolve(component + name.substring(name.lastIndexOf('.')));
+    public Path runningCopy(Path artifact) {
+        return runDirectory().resolve("jars").resolve(artifact.getFileName());
     }
 
     public Path kitJar() {

@@ -23,7 +23,7 @@ class StackDefinitionTests {
         assertThat(stack.services().get(0).artifact()).isEqualTo(Path.of("/repo/legacy-monolith/target/legacy-monolith.war"));
         assertThat(stack.services().get(0).command()).endsWith("-jar", "/repo/.kit/run/jars/legacy-monolith.war");
         assertThat(stack.infrastructure().get(1).command())
-                .endsWith("-jar", "/repo/.kit/run/jars/kafka.jar", "infra", "kafka");
+                .endsWith("-jar", "/repo/.kit/run/jars/kit.jar", "infra", "kafka");
     }
 
     @Test
