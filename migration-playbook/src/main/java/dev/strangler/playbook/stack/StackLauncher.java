@@ -73,10 +73,6 @@ public final class StackLauncher {
      */
     private void copyArtifact(StackComponent component) throws IOException {
         Path artifact = component.artifact();
-        if (!Files.isRegularFile(artifact)) {
-            throw KitException.configuration(artifact + " is missing; build the project first "
-                    + "(./kit builds it, or ./mvnw -B package -DskipTests)");
-        }
         Path copy = layout.runningCopy(artifact);
         if (Files.isRegularFile(copy) && Files.size(copy) == Files.size(artifact)
                 && Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(artifact))) {

@@ -2,6 +2,8 @@ package dev.strangler.playbook.stack;
 
 import dev.strangler.playbook.KitException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,8 +86,8 @@ public final class UpCommand implements Runnable {
     }
 
     private static void requireArtifact(StackComponent service, StackLayout layout) {
-        String artifact = service.command().get(service.command().size() - 1);
-        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(artifact))) {
+        Path artifact = service.artifact();
+        if (!Files.isRegularFile(artifact)) {
             throw KitException.configuration(service.name() + " is not built (" + artifact
                     + " is missing); run ./kit, which builds, or ./mvnw -B package -DskipTests");
         }
