@@ -73,6 +73,15 @@ class EmbeddedInfrastructureIntegrationTests {
     }
 
     @Test
+    void connectsToTheEmbeddedServerWithoutTls() throws SQLException {
+        try (Connection member = connect(settings.member()); Statement statement = member.createStatement();
+             ResultSet cipher = statement.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_cipher'")) {
+            assertThat(cipher.next()).isTrue();
+            assertThat(cipher.getString("Value")).isEmpty();
+        }
+    }
+
+    @Test
     void eachServiceAccountReachesOnlyItsOwnDatabase() throws SQLException {
         try (Connection member = connect(settings.member()); Statement statement = member.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS OWN_TABLE (ID INT PRIMARY KEY)");

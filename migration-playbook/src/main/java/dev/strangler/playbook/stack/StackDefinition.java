@@ -33,7 +33,7 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
         InfraSettings infra = InfraSettings.fromEnvironment(environment);
         EnvironmentSettings env = new EnvironmentSettings(environment);
         Map<String, String> shared = sharedEnvironment(infra, env);
-        String javaOptions = env.text("KIT_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        String javaOptions = env.text("KIT_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC");
 
         List<StackComponent> infrastructure = new ArrayList<>();
         if (infra.embeddedDatabase()) {
@@ -87,6 +87,7 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
     private static Map<String, String> sharedEnvironment(InfraSettings infra, EnvironmentSettings env) {
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put(InfraSettings.DATABASE_HOST, infra.databaseHost());
+        shared.put(InfraSettings.DATABASE_SSL_MODE, infra.databaseSslMode());
         shared.put(InfraSettings.DATABASE_PORT, Integer.toString(infra.databasePort()));
         shared.put(InfraSettings.KAFKA_BOOTSTRAP, infra.kafkaBootstrapServers());
         shared.put(InfraSettings.KAFKA_PORT, Integer.toString(infra.kafkaPort()));
