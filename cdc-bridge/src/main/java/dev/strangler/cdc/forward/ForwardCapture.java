@@ -3,9 +3,10 @@ package dev.strangler.cdc.forward;
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.DebeziumConfiguration;
 import dev.strangler.cdc.startup.SourcePreflight;
-import io.debezium.engine.ChangeEvent;
+import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
-import io.debezium.engine.format.Json;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The forward path: Debezium's embedded engine on the legacy binlog, on an executor of its own, publishing to Kafka.
@@ -37,22 +38,20 @@ public final class ForwardCapture implements SmartLifecycle {
     private final SourcePreflight preflight;
     private final CaptureMetrics metrics;
     private final CapturePause pause;
-    private final ObjectMapper json;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private ExecutorService executor;
-    private DebeziumEngine<ChangeEvent<String, String>> engine;
-    private Producer<String, String> producer;
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private Producer<byte[], byte[]> producer;
     private KafkaChangePublisher publisher;
     private volatile boolean running;
 
     public ForwardCapture(CdcProperties cdc, String kafkaBootstrapServers, SourcePreflight preflight,
-                          CaptureMetrics metrics, CapturePause pause, ObjectMapper json) {
+                          CaptureMetrics metrics, CapturePause pause) {
         this.cdc = cdc;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.preflight = preflight;
         this.metrics = metrics;
         this.pause = pause;
-        this.json = json;
     }
 
     @Override
@@ -65,9 +64,9 @@ public final class ForwardCapture implements SmartLifecycle {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.CLIENT_ID_CONFIG, "kit-cdc-forward"), new StringSerializer(), new StringSerializer());
-        publisher = new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause, json);
-        engine = DebeziumEngine.create(Json.class)
+                ProducerConfig.CLIENT_ID_CONFIG, "kit-cdc-forward"), new ByteArraySerializer(), new ByteArraySerializer());
+        publisher = new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause);
+        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumConfiguration.forward(cdc, kafkaBootstrapServers))
                 .using((success, message, error) -> {
                     running = false;

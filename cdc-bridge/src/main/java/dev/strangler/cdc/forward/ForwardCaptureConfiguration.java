@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CdcProperties.class)
@@ -25,9 +24,8 @@ class ForwardCaptureConfiguration {
     }
 
     @Bean
-    ForwardCapture forwardCapture(CdcProperties cdc, KafkaProperties kafka, CaptureMetrics metrics, CapturePause pause,
-                                  ObjectMapper json) {
+    ForwardCapture forwardCapture(CdcProperties cdc, KafkaProperties kafka, CaptureMetrics metrics, CapturePause pause) {
         String bootstrap = String.join(",", kafka.getBootstrapServers());
-        return new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, bootstrap), metrics, pause, json);
+        return new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, bootstrap), metrics, pause);
     }
 }

@@ -140,7 +140,7 @@ class ForwardCaptureIntegrationTests {
     private void start(CdcProperties cdc) {
         metrics = new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
         capture = new ForwardCapture(cdc, infra.kafkaBootstrapServers(),
-                new SourcePreflight(cdc, infra.kafkaBootstrapServers()), metrics, new CapturePause(), JSON);
+                new SourcePreflight(cdc, infra.kafkaBootstrapServers()), metrics, new CapturePause());
         capture.start();
     }
 

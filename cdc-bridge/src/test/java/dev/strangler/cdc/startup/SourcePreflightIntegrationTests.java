@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Each bad setting stops start-up with the setting to fix, before any offset is written. */
 class SourcePreflightIntegrationTests {
@@ -84,7 +83,6 @@ class SourcePreflightIntegrationTests {
 
     private void start(CdcProperties cdc, String bootstrap) {
         new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, bootstrap),
-                new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), new CapturePause(),
-                JsonMapper.builder().build()).start();
+                new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), new CapturePause()).start();
     }
 }
