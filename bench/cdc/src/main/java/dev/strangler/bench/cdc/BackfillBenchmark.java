@@ -1,54 +1,114 @@
 package dev.strangler.bench.cdc;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Backfill: after bench/cdc/backfill.sh restarted the bridge with no offsets, its snapshot fills the member service's
- * database; this waits until the service has as many members as legacy_db and reports rows per second.
+ * Backfill: bench/cdc/backfill.sh empties the member service's copy ({@code --reset}), then restarts the bridge with
+ * no offsets, so its initial snapshot re-reads all of TB_MEMBER. This then follows two clocks from the moment the
+ * bridge was healthy: when the bridge had published every row (its /cdc/status snapshotRows), and when member_db
+ * held every row. Rows/s is rows over seconds for each.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true, description = "Rows/s of the snapshot into member_db.")
 final class BackfillBenchmark implements Runnable {
 
-    @Option(names = "--started-at-ms", required = true, description = "epoch ms when the bridge was started")
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    @Option(names = "--reset", description = "only empty member_db's MEMBER and its replicated versions, then exit")
+    boolean reset;
+
+    @Option(names = "--started-at-ms", description = "epoch ms when the restarted bridge was healthy")
     long startedAtMillis;
 
-    @Option(names = "--member-db-count-query", required = true, description = "SQL counting the service's members")
-    String memberDbCountQuery;
+    @Option(names = "--bridge-status-url", defaultValue = "http://127.0.0.1:${env:CDC_BRIDGE_PORT:-8084}/cdc/status",
+            description = "the bridge's status (default: ${DEFAULT-VALUE})")
+    String bridgeStatusUrl;
+
+    @Option(names = "--timeout", defaultValue = "PT20M", description = "give up after (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Override
     public void run() {
         try {
             BenchStack stack = new BenchStack();
-            long expected;
-            try (Connection legacy = stack.legacy(); PreparedStatement count = legacy.prepareStatement(
-                    "SELECT COUNT(*) FROM TB_MEMBER"); ResultSet row = count.executeQuery()) {
-                row.next();
-                expected = row.getLong(1);
+            if (reset) {
+                emptyMemberCopy(stack);
+                return;
             }
-            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+            if (startedAtMillis == 0) {
+                throw new IllegalArgumentException("--started-at-ms is required unless --reset");
+            }
+            long expected = legacyMembers(stack);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            double bridgeSeconds = 0;
             long copied = 0;
-            try (Connection member = stack.member(); PreparedStatement count = member.prepareStatement(memberDbCountQuery)) {
+            try (Connection member = stack.member(); PreparedStatement count = member.prepareStatement(
+                    "SELECT COUNT(*) FROM MEMBER")) {
                 while (copied < expected && System.nanoTime() < deadline) {
+                    if (bridgeSeconds == 0 && snapshotRows() >= expected) {
+                        bridgeSeconds = secondsSinceStart();
+                    }
                     try (ResultSet row = count.executeQuery()) {
                         row.next();
                         copied = row.getLong(1);
                     }
                     if (copied < expected) {
-                        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+                        LockSupport.parkNanos(POLL.toNanos());
                     }
                 }
             }
-            double seconds = (System.currentTimeMillis() - startedAtMillis) / 1000.0;
-            System.out.printf("backfill: %,d of %,d members in member_db after %.1f s: %,.0f rows/s%n",
+            double seconds = secondsSinceStart();
+            if (bridgeSeconds == 0 && snapshotRows() >= expected) {
+                bridgeSeconds = seconds;
+            }
+            System.out.printf("bridge snapshot, binlog -> Kafka: %,d rows in %.1f s: %,.0f rows/s%n",
+                    expected, bridgeSeconds, bridgeSeconds == 0 ? 0 : expected / bridgeSeconds);
+            System.out.printf("backfill into member_db: %,d of %,d members after %.1f s: %,.0f rows/s%n",
                     copied, expected, seconds, copied / seconds);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private double secondsSinceStart() {
+        return (System.currentTimeMillis() - startedAtMillis) / 1000.0;
+    }
+
+    private long snapshotRows() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(bridgeStatusUrl)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).path("snapshotRows").asLong();
+    }
+
+    private static long legacyMembers(BenchStack stack) throws SQLException {
+        try (Connection legacy = stack.legacy(); PreparedStatement count = legacy.prepareStatement(
+                "SELECT COUNT(*) FROM TB_MEMBER"); ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** With the member service stopped: otherwise its consumer could be mid-batch. */
+    private static void emptyMemberCopy(BenchStack stack) throws SQLException {
+        try (Connection member = stack.member(); Statement statement = member.createStatement()) {
+            int versions = statement.executeUpdate("DELETE FROM REPLICATED_VERSION WHERE source_table = 'TB_MEMBER'");
+            int members = statement.executeUpdate("DELETE FROM MEMBER");
+            System.out.printf("emptied member_db: %,d members, %,d replicated versions%n", members, versions);
         }
     }
 }
