@@ -83,7 +83,7 @@ public final class ProxyBench {
         flip(adminPort, token, "SHADOW");
         load.fixedRate(proxy, 1000, Duration.ofSeconds(5));
         LoadGenerator.Result shadowFixed = load.fixedRate(proxy, 1000, phase);
-        String parity = get(adminPort, token, "/admin/routes/members/parity");
+        String parity = get(adminPort, token, "/admin/routes/members-read/parity");
         flip(adminPort, token, "LEGACY");
 
         System.out.printf("%nDate: %s, %d cores, java %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
@@ -105,7 +105,7 @@ public final class ProxyBench {
 
     private static void flip(int adminPort, String token, String mode) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + adminPort + "/admin/routes/members/flips"))
+                        URI.create("http://127.0.0.1:" + adminPort + "/admin/routes/members-read/flips"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode
                         + "\",\"reason\":\"benchmark\",\"by\":\"bench/proxy\"}")).build(),
