@@ -54,11 +54,12 @@ public final class CompareDataCommand implements Callable<Integer> {
 
     private List<TableReconciliation> run(DataReconciliation reconciliation, ContextDefinition definition, PrintWriter out) {
         long started = System.nanoTime();
-        boolean terminal = System.console() != null; // a progress line only where a person watches it
+        // A progress bar only where a person watches it, on stderr so that the report on stdout stays clean.
+        ProgressBar bar = System.console() != null ? new ProgressBar(System.err) : null;
         List<TableReconciliation> results = reconciliation.reconcile(definition,
-                rows -> { if (terminal) System.err.printf("\r  %,d rows compared...", rows); });
-        if (terminal) {
-            System.err.print("\r                                        \r");
+                bar != null ? bar : ReconciliationProgress.NONE);
+        if (bar != null) {
+            bar.clear();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         for (TableReconciliation result : results) {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 /** Reconciles every table pair of a context; the playbook's reconciliation gate and 'kit compare data' use it. */
 public final class DataReconciliation {
@@ -19,7 +18,7 @@ public final class DataReconciliation {
         this.listLimit = listLimit;
     }
 
-    public List<TableReconciliation> reconcile(ContextDefinition context, LongConsumer progress) {
+    public List<TableReconciliation> reconcile(ContextDefinition context, ReconciliationProgress progress) {
         List<TableReconciliation> results = new ArrayList<>();
         for (ContextDefinition.TablePair pair : context.tables()) {
             try (Connection legacy = accounts.connect(pair.legacy().account());

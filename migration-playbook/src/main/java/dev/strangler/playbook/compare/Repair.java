@@ -35,7 +35,7 @@ final class Repair {
     }
 
     void repair(ContextDefinition context) {
-        List<TableReconciliation> all = reconciliation.reconcile(context, rows -> { });
+        List<TableReconciliation> all = reconciliation.reconcile(context, ReconciliationProgress.NONE);
         for (int i = 0; i < context.tables().size(); i++) {
             ContextDefinition.TablePair pair = context.tables().get(i);
             TableReconciliation result = all.get(i);
@@ -59,7 +59,7 @@ final class Repair {
     private void awaitSettled(ContextDefinition context) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
-            long differences = reconciliation.reconcile(context, rows -> { }).stream()
+            long differences = reconciliation.reconcile(context, ReconciliationProgress.NONE).stream()
                     .mapToLong(r -> r.missing().count() + r.differing().count()).sum();
             if (differences == 0) {
                 return;

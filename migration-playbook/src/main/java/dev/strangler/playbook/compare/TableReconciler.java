@@ -4,10 +4,11 @@ import dev.strangler.playbook.compare.ContextDefinition.ColumnPair;
 import dev.strangler.playbook.compare.ContextDefinition.TablePair;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 
 /**
@@ -23,14 +24,16 @@ final class TableReconciler {
         this.listLimit = listLimit;
     }
 
-    TableReconciliation reconcile(TablePair pair, Connection legacy, Connection extracted, LongConsumer progress)
-            throws SQLException {
+    TableReconciliation reconcile(TablePair pair, Connection legacy, Connection extracted,
+                                  ReconciliationProgress progress) throws SQLException {
         List<ColumnPair> columns = pair.columns();
         Collector missing = new Collector(listLimit);
         Collector extra = new Collector(listLimit);
         Collector differing = new Collector(listLimit);
         long legacyRows = 0;
         long extractedRows = 0;
+        long expected = progress == ReconciliationProgress.NONE ? 0
+                : Math.max(count(legacy, pair.legacy().table()), count(extracted, pair.extracted().table()));
         try (RowReader left = new RowReader(legacy, pair.legacy().table(), pair.legacy().key(),
                 columns.stream().map(ColumnPair::legacy).toList());
              RowReader right = new RowReader(extracted, pair.extracted().table(), pair.extracted().key(),
@@ -57,12 +60,22 @@ final class TableReconciler {
                     r = right.next();
                 }
                 if ((legacyRows + extractedRows) % 100_000 == 0) {
-                    progress.accept(Math.max(legacyRows, extractedRows));
+                    progress.rows(pair.legacy().table(), Math.max(legacyRows, extractedRows), expected);
                 }
             }
         }
+        progress.rows(pair.legacy().table(), Math.max(legacyRows, extractedRows), expected);
         return new TableReconciliation(pair.legacy().table(), pair.extracted().table(), legacyRows, extractedRows,
                 missing.listed(), extra.listed(), differing.listed());
+    }
+
+    /** The bar's 100 %: an exact count, a fraction of a second on a million rows against the minutes it measures. */
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     static List<String> legacyValues(List<ColumnPair> columns, RowReader.Row row) {

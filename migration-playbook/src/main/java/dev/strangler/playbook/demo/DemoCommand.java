@@ -5,6 +5,7 @@ import dev.strangler.playbook.KitCli;
 import dev.strangler.playbook.KitException;
 import dev.strangler.playbook.compare.ContextCatalog;
 import dev.strangler.playbook.compare.DataReconciliation;
+import dev.strangler.playbook.compare.ReconciliationProgress;
 import dev.strangler.playbook.run.PlaybookSession;
 import dev.strangler.playbook.stack.KitProcesses;
 import dev.strangler.playbook.stack.StackComponent;
@@ -135,7 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
         long differences = 0;
         ContextCatalog contexts = ContextCatalog.load(playbookFile);
         for (String context : List.of("members", "orders")) {
-            long found = new DataReconciliation(infra, 5).reconcile(contexts.context(context), rows -> { }).stream()
+            long found = new DataReconciliation(infra, 5).reconcile(contexts.context(context), ReconciliationProgress.NONE).stream()
                     .mapToLong(table -> table.differences()).sum();
             out.printf("reconciliation %-8s %,d difference(s)%n", context + ":", found);
             differences += found;

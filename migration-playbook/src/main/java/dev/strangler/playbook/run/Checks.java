@@ -4,6 +4,7 @@ import dev.strangler.infra.InfraSettings;
 import dev.strangler.playbook.KitException;
 import dev.strangler.playbook.compare.ContextCatalog;
 import dev.strangler.playbook.compare.DataReconciliation;
+import dev.strangler.playbook.compare.ReconciliationProgress;
 import dev.strangler.playbook.compare.TableReconciliation;
 import dev.strangler.playbook.plan.Check;
 import dev.strangler.playbook.remote.KitParts;
@@ -63,11 +64,11 @@ final class Checks {
     private Evidence reconciliation(Check check) {
         DataReconciliation reconciliation = new DataReconciliation(infra, SETTLED_KEYS);
         var context = ContextCatalog.load(playbookFile).context(check.context());
-        List<TableReconciliation> first = reconciliation.reconcile(context, rows -> { });
+        List<TableReconciliation> first = reconciliation.reconcile(context, ReconciliationProgress.NONE);
         List<TableReconciliation> tables = first;
         if (first.stream().anyMatch(table -> table.differences() > 0)) {
             LockSupport.parkNanos(SETTLE.toNanos());
-            tables = settled(first, reconciliation.reconcile(context, rows -> { }));
+            tables = settled(first, reconciliation.reconcile(context, ReconciliationProgress.NONE));
         }
         Map<String, Object> figures = new LinkedHashMap<>();
         long differences = 0;

@@ -51,7 +51,7 @@ class DataReconciliationIntegrationTests {
 
     @Test
     void findsMissingExtraAndDifferingRowsThroughTheTranslation() {
-        List<TableReconciliation> results = new DataReconciliation(infra, 20).reconcile(CONTEXT, rows -> { });
+        List<TableReconciliation> results = new DataReconciliation(infra, 20).reconcile(CONTEXT, ReconciliationProgress.NONE);
 
         TableReconciliation members = results.get(0);
         assertThat(members.legacyRows()).isEqualTo(4);
@@ -65,10 +65,18 @@ class DataReconciliationIntegrationTests {
 
     @Test
     void capsTheListedKeysButCountsThemAll() {
-        TableReconciliation members = new DataReconciliation(infra, 0).reconcile(CONTEXT, rows -> { }).get(0);
+        TableReconciliation members = new DataReconciliation(infra, 0).reconcile(CONTEXT, ReconciliationProgress.NONE).get(0);
 
         assertThat(members.missing().count()).isEqualTo(1);
         assertThat(members.missing().first()).isEmpty();
+    }
+
+    @Test
+    void reportsProgressUpToTheLargerTableCount() {
+        List<String> reports = new java.util.ArrayList<>();
+        new DataReconciliation(infra, 20).reconcile(CONTEXT, (table, done, total) -> reports.add(table + " " + done + "/" + total));
+
+        assertThat(reports).last().isEqualTo(CONTEXT.tables().get(0).legacy().table() + " 4/4");
     }
 
     private static void execute(DatabaseAccount account, String... statements) throws SQLException {
