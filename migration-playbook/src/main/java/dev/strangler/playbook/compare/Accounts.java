@@ -6,32 +6,52 @@ import dev.strangler.playbook.KitException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** The accounts a playbook names ({@code legacy}, {@code member}, {@code order}), from the stack's settings. */
+/**
+ * The database accounts a playbook's contexts name. {@code legacy}, {@code member} and {@code order} are the
+ * stack's own; any other name {@code x} is an extracted service the kit does not ship, found in the environment
+ * as {@code X_DB_NAME}, {@code X_DB_USER} and {@code X_DB_PASSWORD} (the same variables the kit's accounts use).
+ */
 final class Accounts {
 
     private final InfraSettings infra;
+    private final Map<String, String> environment;
 
-    Accounts(InfraSettings infra) {
+    Accounts(InfraSettings infra, Map<String, String> environment) {
         this.infra = infra;
+        this.environment = environment;
     }
 
     Connection connect(String account) throws SQLException {
-        DatabaseAccount database = switch (account) {
-            case "legacy" -> infra.legacy();
-            case "member" -> infra.member();
-            case "order" -> infra.order();
-            default -> throw KitException.configuration("unknown account '" + account + "': use legacy, member or order");
-        };
+        DatabaseAccount database = account(account);
         return DriverManager.getConnection(infra.jdbcUrl(database.database()), database.user(), database.password());
     }
 
     String database(String account) {
-        return switch (account) {
-            case "legacy" -> infra.legacy().database();
-            case "member" -> infra.member().database();
-            case "order" -> infra.order().database();
-            default -> throw KitException.configuration("unknown account '" + account + "'");
+        return account(account).database();
+    }
+
+    DatabaseAccount account(String name) {
+        return switch (name) {
+            case "legacy" -> infra.legacy();
+            case "member" -> infra.member();
+            case "order" -> infra.order();
+            default -> fromEnvironment(name);
         };
+    }
+
+    private DatabaseAccount fromEnvironment(String name) {
+        String prefix = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        List<String> variables = List.of(prefix + "_DB_NAME", prefix + "_DB_USER", prefix + "_DB_PASSWORD");
+        List<String> missing = variables.stream().filter(v -> environment.getOrDefault(v, "").isBlank()).toList();
+        if (!missing.isEmpty()) {
+            throw KitException.configuration("account '" + name + "' is not one of the kit's (legacy, member, "
+                    + "order): set " + String.join(", ", missing));
+        }
+        return new DatabaseAccount(environment.get(variables.get(0)), environment.get(variables.get(1)),
+                environment.get(variables.get(2)));
     }
 }

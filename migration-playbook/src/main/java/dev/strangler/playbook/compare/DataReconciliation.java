@@ -14,7 +14,7 @@ public final class DataReconciliation {
     private final int listLimit;
 
     public DataReconciliation(InfraSettings infra, int listLimit) {
-        this.accounts = new Accounts(infra);
+        this.accounts = new Accounts(infra, System.getenv());
         this.listLimit = listLimit;
     }
 
