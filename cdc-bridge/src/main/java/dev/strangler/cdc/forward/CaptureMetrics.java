@@ -20,6 +20,7 @@ public final class CaptureMetrics {
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
     private final Map<String, Counter> echoesDropped = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastEventAtByTable = new ConcurrentHashMap<>();
     private final AtomicLong lastEventAt = new AtomicLong();
     private final AtomicReference<SourcePosition> lastPosition = new AtomicReference<>();
     private final AtomicLong snapshotRows = new AtomicLong();
@@ -45,6 +46,7 @@ public final class CaptureMetrics {
         if (position.snapshot()) {
             snapshotRows.incrementAndGet();
         }
+        lastEventAtByTable.computeIfAbsent(table, t -> new AtomicLong()).set(now);
         lastEventAt.set(now);
         lastPosition.set(position);
     }
@@ -69,6 +71,17 @@ public final class CaptureMetrics {
         Map<String, Long> lags = new java.util.TreeMap<>();
         lagMillis.forEach((table, lag) -> lags.put(table, lag.get()));
         return lags;
+    }
+
+    /**
+     * Per table, milliseconds since its last event (absent before the first). A table's lag is that of its last
+     * event, so a table that has been quiet for a while shows an old figure: its age says how old.
+     */
+    public Map<String, Long> lastEventAgeMillisByTable() {
+        long now = clock.millis();
+        Map<String, Long> ages = new java.util.TreeMap<>();
+        lastEventAtByTable.forEach((table, at) -> ages.put(table, now - at.get()));
+        return ages;
     }
 
     /** Milliseconds since the last event, or -1 before the first. */

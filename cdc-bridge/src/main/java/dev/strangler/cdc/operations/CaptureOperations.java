@@ -5,6 +5,7 @@ import dev.strangler.cdc.forward.CaptureMetrics;
 import dev.strangler.cdc.forward.CapturePause;
 import dev.strangler.cdc.forward.ForwardCapture;
 import java.util.List;
+import java.util.Map;
 
 /** Pause, resume, re-snapshot and status of the forward path. */
 public final class CaptureOperations {
@@ -25,9 +26,11 @@ public final class CaptureOperations {
     }
 
     public CaptureStatus status() {
+        Map<String, Long> lags = metrics.lagMillisByTable();
+        Map<String, Long> ages = metrics.lastEventAgeMillisByTable();
         List<CaptureStatus.TableStatus> tables = cdc.tables().stream().map(table -> new CaptureStatus.TableStatus(
-                table.table(), table.topic(), metrics.eventCount(table.table()),
-                metrics.lagMillisByTable().getOrDefault(table.table(), 0L), metrics.echoesDropped(table.table())))
+                table.table(), table.topic(), metrics.eventCount(table.table()), lags.getOrDefault(table.table(), 0L),
+                ages.getOrDefault(table.table(), -1L), metrics.echoesDropped(table.table())))
                 .toList();
         return new CaptureStatus(capture.isRunning(), pause.paused(), metrics.lastEventAgeMillis(),
                 metrics.lastPosition(), metrics.snapshotRows(), tables);

@@ -7,6 +7,11 @@ import java.util.List;
 public record CaptureStatus(boolean running, boolean paused, long lastEventAgeMillis, SourcePosition lastPosition,
                            long snapshotRows, List<TableStatus> tables) {
 
-    public record TableStatus(String table, String topic, long events, long lagMillis, long echoesDropped) {
+    /**
+     * @param lagMillis          source commit to Kafka acknowledgement of the table's last event
+     * @param lastEventAgeMillis how long ago that event was published, or -1 before the first
+     */
+    public record TableStatus(String table, String topic, long events, long lagMillis, long lastEventAgeMillis,
+                              long echoesDropped) {
     }
 }
