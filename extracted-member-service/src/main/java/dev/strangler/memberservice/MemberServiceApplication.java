@@ -1,9 +1,12 @@
 package dev.strangler.memberservice;
 
+import dev.strangler.web.problem.ProblemResponseHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(ProblemResponseHandler.class) // the monolith's problem responses, one shared copy
 public class MemberServiceApplication {
 
     public static void main(String[] args) {

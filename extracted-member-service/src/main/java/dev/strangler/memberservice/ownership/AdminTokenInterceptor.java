@@ -1,6 +1,6 @@
 package dev.strangler.memberservice.ownership;
 
-import dev.strangler.memberservice.web.ProblemTypes;
+import dev.strangler.web.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

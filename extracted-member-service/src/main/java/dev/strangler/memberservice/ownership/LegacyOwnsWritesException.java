@@ -1,7 +1,7 @@
 package dev.strangler.memberservice.ownership;
 
-import dev.strangler.memberservice.web.ConflictException;
-import dev.strangler.memberservice.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: the monolith is still the source of truth for members; writes go there until the cut-over. */
 public class LegacyOwnsWritesException extends ConflictException {

@@ -1,6 +1,6 @@
 package dev.strangler.orderservice.ownership;
 
-import dev.strangler.orderservice.web.ProblemTypes;
+import dev.strangler.web.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

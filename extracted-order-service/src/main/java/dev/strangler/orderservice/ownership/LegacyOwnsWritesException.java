@@ -1,7 +1,7 @@
 package dev.strangler.orderservice.ownership;
 
-import dev.strangler.orderservice.web.ConflictException;
-import dev.strangler.orderservice.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: the monolith is still the source of truth for orders; writes go there until the cut-over. */
 public class LegacyOwnsWritesException extends ConflictException {

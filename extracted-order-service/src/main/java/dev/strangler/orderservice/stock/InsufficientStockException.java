@@ -1,7 +1,7 @@
 package dev.strangler.orderservice.stock;
 
-import dev.strangler.orderservice.web.ConflictException;
-import dev.strangler.orderservice.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: an order asked for more units than are in stock; nothing was written (the monolith's problem, relayed). */
 public class InsufficientStockException extends ConflictException {

@@ -1,6 +1,6 @@
 package dev.strangler.orderservice.stock;
 
-import dev.strangler.orderservice.web.NotFoundException;
+import dev.strangler.web.problem.NotFoundException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.strangler.orderservice.stock;
 
-import dev.strangler.orderservice.web.ProblemTypes;
+import dev.strangler.web.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;

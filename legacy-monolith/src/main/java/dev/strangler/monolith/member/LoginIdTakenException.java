@@ -1,7 +1,7 @@
 package dev.strangler.monolith.member;
 
-import dev.strangler.monolith.web.ConflictException;
-import dev.strangler.monolith.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: login ids are unique for ever, including those of soft-deleted members. */
 class LoginIdTakenException extends ConflictException {

@@ -1,7 +1,7 @@
 package dev.strangler.monolith.member;
 
-import dev.strangler.monolith.web.ConflictException;
-import dev.strangler.monolith.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: a member with ORDERED or PAID orders cannot leave until those are shipped or cancelled. */
 class MemberHasOpenOrdersException extends ConflictException {

@@ -1,8 +1,8 @@
 package dev.strangler.monolith.member;
 
 import dev.strangler.monolith.order.OrderRepository;
-import dev.strangler.monolith.web.NotFoundException;
-import dev.strangler.monolith.web.PageResponse;
+import dev.strangler.web.problem.NotFoundException;
+import dev.strangler.web.problem.PageResponse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

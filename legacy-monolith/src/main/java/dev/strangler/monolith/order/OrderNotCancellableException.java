@@ -1,7 +1,7 @@
 package dev.strangler.monolith.order;
 
-import dev.strangler.monolith.web.ConflictException;
-import dev.strangler.monolith.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: only an ORDERED order can be cancelled; once paid it goes through the refund desk. */
 class OrderNotCancellableException extends ConflictException {

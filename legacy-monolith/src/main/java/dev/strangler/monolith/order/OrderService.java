@@ -3,7 +3,7 @@ package dev.strangler.monolith.order;
 import dev.strangler.monolith.member.MemberService;
 import dev.strangler.monolith.product.Product;
 import dev.strangler.monolith.product.ProductService;
-import dev.strangler.monolith.web.NotFoundException;
+import dev.strangler.web.problem.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.strangler.monolith.product;
 
-import dev.strangler.monolith.web.ConflictException;
-import dev.strangler.monolith.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: an order asked for more units than are in stock; the whole order was rolled back. */
 public class InsufficientStockException extends ConflictException {

@@ -1,6 +1,6 @@
 package dev.strangler.monolith.product;
 
-import dev.strangler.monolith.web.PageResponse;
+import dev.strangler.web.problem.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

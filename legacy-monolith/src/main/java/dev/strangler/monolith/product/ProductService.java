@@ -1,7 +1,7 @@
 package dev.strangler.monolith.product;
 
-import dev.strangler.monolith.web.NotFoundException;
-import dev.strangler.monolith.web.PageResponse;
+import dev.strangler.web.problem.NotFoundException;
+import dev.strangler.web.problem.PageResponse;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

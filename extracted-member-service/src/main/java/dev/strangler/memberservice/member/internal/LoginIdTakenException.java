@@ -1,7 +1,7 @@
 package dev.strangler.memberservice.member.internal;
 
-import dev.strangler.memberservice.web.ConflictException;
-import dev.strangler.memberservice.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: login ids are unique for ever, including those of deleted members (the monolith's wording). */
 class LoginIdTakenException extends ConflictException {

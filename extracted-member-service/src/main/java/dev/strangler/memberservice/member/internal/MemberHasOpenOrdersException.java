@@ -1,7 +1,7 @@
 package dev.strangler.memberservice.member.internal;
 
-import dev.strangler.memberservice.web.ConflictException;
-import dev.strangler.memberservice.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: a member with ORDERED or PAID orders cannot leave until those are shipped or cancelled. */
 class MemberHasOpenOrdersException extends ConflictException {

@@ -1,7 +1,5 @@
 package dev.strangler.memberservice.member.internal;
 
-import dev.strangler.service.changefeed.SourceVersion;
-import dev.strangler.service.changefeed.VersionGuard;
 import dev.strangler.memberservice.member.Email;
 import dev.strangler.memberservice.member.Grade;
 import dev.strangler.memberservice.member.Member;
@@ -12,8 +10,10 @@ import dev.strangler.memberservice.member.persistence.MemberRepository;
 import dev.strangler.memberservice.member.replication.LegacyMemberTranslator;
 import dev.strangler.memberservice.outbox.Outbox;
 import dev.strangler.memberservice.ownership.OwnershipService;
-import dev.strangler.memberservice.web.NotFoundException;
-import dev.strangler.memberservice.web.PageResponse;
+import dev.strangler.service.changefeed.SourceVersion;
+import dev.strangler.service.changefeed.VersionGuard;
+import dev.strangler.web.problem.NotFoundException;
+import dev.strangler.web.problem.PageResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

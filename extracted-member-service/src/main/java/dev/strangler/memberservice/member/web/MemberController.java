@@ -4,7 +4,7 @@ import dev.strangler.memberservice.member.Email;
 import dev.strangler.memberservice.member.Grade;
 import dev.strangler.memberservice.member.MemberQuery;
 import dev.strangler.memberservice.member.internal.MemberService;
-import dev.strangler.memberservice.web.PageResponse;
+import dev.strangler.web.problem.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

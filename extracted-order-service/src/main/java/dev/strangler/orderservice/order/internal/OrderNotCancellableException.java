@@ -1,8 +1,8 @@
 package dev.strangler.orderservice.order.internal;
 
 import dev.strangler.orderservice.order.OrderStatus;
-import dev.strangler.orderservice.web.ConflictException;
-import dev.strangler.orderservice.web.ProblemTypes;
+import dev.strangler.web.problem.ConflictException;
+import dev.strangler.web.problem.ProblemTypes;
 
 /** 409: only an ORDERED order can be cancelled (the monolith's wording). */
 class OrderNotCancellableException extends ConflictException {

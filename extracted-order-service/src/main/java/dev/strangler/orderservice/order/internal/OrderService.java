@@ -1,7 +1,5 @@
 package dev.strangler.orderservice.order.internal;
 
-import dev.strangler.service.changefeed.SourceVersion;
-import dev.strangler.service.changefeed.VersionGuard;
 import dev.strangler.orderservice.order.Order;
 import dev.strangler.orderservice.order.OrderEvent;
 import dev.strangler.orderservice.order.OrderLine;
@@ -14,7 +12,9 @@ import dev.strangler.orderservice.replica.MemberReplica;
 import dev.strangler.orderservice.stock.PendingStock;
 import dev.strangler.orderservice.stock.ReservedStock;
 import dev.strangler.orderservice.stock.StockKeeper;
-import dev.strangler.orderservice.web.NotFoundException;
+import dev.strangler.service.changefeed.SourceVersion;
+import dev.strangler.service.changefeed.VersionGuard;
+import dev.strangler.web.problem.NotFoundException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.strangler.monolith.web;
+package dev.strangler.web.problem;
 
 import java.util.List;
 import java.util.function.Function;

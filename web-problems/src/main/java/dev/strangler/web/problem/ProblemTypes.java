@@ -1,11 +1,12 @@
-package dev.strangler.monolith.web;
+package dev.strangler.web.problem;
 
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * The stable {@code type} URIs of the monolith's problem responses (RFC 9457). Clients and the kit's response
- * comparison key on these, so they never change once published; the titles are for humans.
+ * The stable {@code type} URIs of problem responses (RFC 9457), for the monolith and the services that take its
+ * routes over. Clients and the kit's response comparison key on these, so they never change once published and an
+ * extracted service answers with exactly the monolith's; the titles are for humans.
  */
 public final class ProblemTypes {
 
@@ -19,14 +20,21 @@ public final class ProblemTypes {
     public static final URI MEMBER_HAS_OPEN_ORDERS = of("member-has-open-orders");
     public static final URI ORDER_NOT_CANCELLABLE = of("order-not-cancellable");
     public static final URI INTERNAL_ERROR = of("internal-error");
+    /** The services' own: writes refused while the legacy monolith is the source of truth. */
+    public static final URI LEGACY_OWNS_WRITES = of("legacy-owns-writes");
+    /** The services' own: an admin API without a valid bearer token. */
+    public static final URI UNAUTHORIZED = of("unauthorized");
+    /** The order service's own: the monolith's stock API is unreachable or its circuit is open; nothing was written. */
+    public static final URI STOCK_UNAVAILABLE = of("stock-unavailable");
 
     private ProblemTypes() {
     }
 
-    /** For the framework's own errors (405, 415, ...), which arrive without a type. */
+    /** For the framework's own errors (401, 405, 415, ...), which arrive without a type. */
     static URI forStatus(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> INVALID_REQUEST;
+            case 401 -> UNAUTHORIZED;
             case 404 -> NOT_FOUND;
             case 405 -> of("method-not-allowed");
             case 406 -> of("not-acceptable");

@@ -1,10 +1,10 @@
-package dev.strangler.memberservice.web;
+package dev.strangler.web.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 404 for an id that does not exist, or no longer does (a soft-deleted member); same wording as the monolith. */
+/** 404 for an id that does not exist, or no longer does (a soft-deleted member). */
 public class NotFoundException extends ErrorResponseException {
 
     public NotFoundException(String resource, Object id) {

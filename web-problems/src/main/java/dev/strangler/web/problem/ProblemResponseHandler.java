@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.web;
+package dev.strangler.web.problem;
 
 import java.util.Comparator;
 import java.util.List;
@@ -20,11 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error into an RFC 9457 problem response with a stable {@code type}: field errors for invalid
- * input, one line for malformed JSON, and never a stack trace (unexpected errors are logged, not shown). It mirrors
- * the monolith's handler on purpose: the problem bodies are part of the contract the service takes over.
+ * input, one line for malformed JSON, and never a stack trace (unexpected errors are logged, not shown). The
+ * monolith and every extracted service register this one handler ({@code @Import}): the problem bodies are part of
+ * the contract a service takes over.
  */
 @RestControllerAdvice
-class ProblemResponseHandler extends ResponseEntityExceptionHandler {
+public class ProblemResponseHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponseHandler.class);
 

@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.web;
+package dev.strangler.web.problem;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -19,7 +19,7 @@ public abstract class ConflictException extends ErrorResponseException {
         return problem;
     }
 
-    /** Adds a machine-readable property to the problem body. */
+    /** Adds a machine-readable property to the problem body, for example the product that ran out. */
     protected final void property(String name, Object value) {
         getBody().setProperty(name, value);
     }
