@@ -1,8 +1,11 @@
 package dev.strangler.memberservice.changefeed;
 
+import dev.strangler.service.changefeed.ChangefeedTopics;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,14 +24,15 @@ public record ChangefeedProperties(
         @NotBlank String memberTopic,
         @NotBlank String orderTopic,
         @NotBlank String deadLetterSuffix,
-        @Positive Integer partitions,
-        @Positive Integer chunkSize) {
+        @DefaultValue("1") @Positive int partitions,
+        @DefaultValue("500") @Positive int chunkSize) implements ChangefeedTopics {
 
-    public ChangefeedProperties {
-        partitions = partitions == null ? 1 : partitions;
-        chunkSize = chunkSize == null ? 500 : chunkSize;
+    @Override
+    public List<String> topics() {
+        return List.of(memberTopic, orderTopic);
     }
 
+    @Override
     public String deadLetterTopic(String topic) {
         return topic + deadLetterSuffix;
     }

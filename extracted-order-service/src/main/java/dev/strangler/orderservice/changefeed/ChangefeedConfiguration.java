@@ -1,124 +1,13 @@
 package dev.strangler.orderservice.changefeed;
 
-import dev.strangler.service.changefeed.ChangeBatchApplier;
-import dev.strangler.service.changefeed.ChangeEventParser;
-import dev.strangler.service.changefeed.DatabaseOutage;
-import dev.strangler.service.changefeed.UnreadableEventException;
-import dev.strangler.service.changefeed.VersionGuard;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.strangler.service.changefeed.ChangefeedConsumerConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.context.annotation.Import;
 
-/**
- * How consumption fails: an unreadable event goes to {@code <topic>.dlt} at once, with the reason in the
- * {@value #REASON_HEADER} header, and the consumer moves on; a database that is away is waited for (events are
- * never skipped because of it); anything else is retried a few times, then dead-lettered.
- */
+/** The shared change-feed consumer wiring (service-support), fed with this service's topics. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChangefeedProperties.class)
+@Import(ChangefeedConsumerConfiguration.class)
 class ChangefeedConfiguration {
-
-    static final String REASON_HEADER = "kit-dlt-reason";
-
-    private static final Logger log = LoggerFactory.getLogger(ChangefeedConfiguration.class);
-
-    @Bean
-    ChangeEventParser changeEventParser(JsonMapper json) {
-        return new ChangeEventParser(json);
-    }
-
-    @Bean
-    VersionGuard versionGuard(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ChangefeedProperties properties) {
-        return new VersionGuard(jdbc, batch, properties.chunkSize());
-    }
-
-    @Bean
-    ChangeBatchApplier changeBatchApplier(ChangeEventParser parser, VersionGuard versions,
-                                          TransactionTemplate transactions, DeadLetterPublishingRecoverer deadLetters) {
-        return new ChangeBatchApplier(parser, versions, transactions, deadLetters);
-    }
-
-    /** Used by the error handler and, for unreadable records, directly by {@link ChangeBatchApplier}. */
-    @Bean
-    DeadLetterPublishingRecoverer changefeedDeadLetters(KafkaOperations<Object, Object> kafka,
-                                                        ChangefeedProperties topics) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, ex) -> new TopicPartition(topics.deadLetterTopic(record.topic()), -1));
-        recoverer.addHeadersFunction((record, ex) -> {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8));
-            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(ex));
-            return headers;
-        });
-        return recoverer;
-    }
-
-    /**
-     * For batch listeners: {@link ChangeBatchApplier} names the failed record with a
-     * {@link org.springframework.kafka.listener.BatchListenerFailedException}; the records before it are committed
-     * and the rest redelivered, so the back-off below applies per record as before.
-     */
-    @Bean
-    DefaultErrorHandler changefeedErrorHandler(DeadLetterPublishingRecoverer recoverer) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
-        handler.addNotRetryableExceptions(UnreadableEventException.class);
-        handler.setBackOffFunction((record, ex) -> DatabaseOutage.isCauseOf(ex) ? databaseBackOff() : null);
-        return handler;
-    }
-
-    /**
-     * Offsets are committed without waiting for the broker's answer, still only after the batch's transaction
-     * committed: a lost commit means a replay, which the version guard makes a no-op, while waiting would add a broker
-     * round trip to every batch.
-     */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> changefeedCommits() {
-        return container -> container.getContainerProperties().setSyncCommits(false);
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics changefeedTopics(ChangefeedProperties topics) {
-        // Created only when missing (the bridge normally creates the source topics): the consumer and the
-        // dead-letter publisher then never wait on topic metadata.
-        return new KafkaAdmin.NewTopics(topics.topics().stream()
-                .flatMap(name -> java.util.stream.Stream.of(name, topics.deadLetterTopic(name)))
-                .map(name -> topic(name, topics)).toArray(NewTopic[]::new));
-    }
-
-    private static NewTopic topic(String name, ChangefeedProperties topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(1).build();
-    }
-
-    private static ExponentialBackOff databaseBackOff() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        return backOff;
-    }
-
-    private static String reason(Exception ex) {
-        Throwable root = ex;
-        while (root.getCause() != null && !(root instanceof UnreadableEventException)) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
-    }
 }

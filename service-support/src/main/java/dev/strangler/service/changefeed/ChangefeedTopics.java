@@ -1,0 +1,19 @@
+package dev.strangler.service.changefeed;
+
+import java.util.List;
+
+/** What a service tells the shared change-feed wiring: its topics, their dead-letter names, and batch sizes. */
+public interface ChangefeedTopics {
+
+    /** The legacy change topics the service consumes (written by the CDC bridge). */
+    List<String> topics();
+
+    /** Where a topic's unreadable events go. */
+    String deadLetterTopic(String topic);
+
+    /** Partitions of the topics the service creates when they are missing. */
+    int partitions();
+
+    /** Rows per set-wise statement of a batch: bounds the statements, whatever a poll returns. */
+    int chunkSize();
+}
