@@ -1,7 +1,7 @@
 package dev.strangler.memberservice;
 
-import static dev.strangler.memberservice.support.DebeziumEnvelopes.envelope;
-import static dev.strangler.memberservice.support.DebeziumEnvelopes.key;
+import static dev.strangler.service.changefeed.testing.DebeziumEnvelopes.envelope;
+import static dev.strangler.service.changefeed.testing.DebeziumEnvelopes.key;
 import static dev.strangler.memberservice.support.LegacyMemberRows.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

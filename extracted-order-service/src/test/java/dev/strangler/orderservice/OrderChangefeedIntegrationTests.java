@@ -1,12 +1,12 @@
 package dev.strangler.orderservice;
 
-import static dev.strangler.orderservice.support.DebeziumEnvelopes.envelope;
-import static dev.strangler.orderservice.support.DebeziumEnvelopes.key;
+import static dev.strangler.service.changefeed.testing.DebeziumEnvelopes.envelope;
+import static dev.strangler.service.changefeed.testing.DebeziumEnvelopes.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.strangler.orderservice.support.DeadLetterTopic;
 import dev.strangler.orderservice.support.LegacyRows;
+import dev.strangler.service.changefeed.testing.DeadLetterTopic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

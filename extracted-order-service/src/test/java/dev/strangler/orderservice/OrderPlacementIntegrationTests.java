@@ -1,7 +1,7 @@
 package dev.strangler.orderservice;
 
-import static dev.strangler.orderservice.support.DebeziumEnvelopes.envelope;
-import static dev.strangler.orderservice.support.DebeziumEnvelopes.key;
+import static dev.strangler.service.changefeed.testing.DebeziumEnvelopes.envelope;
+import static dev.strangler.service.changefeed.testing.DebeziumEnvelopes.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package dev.strangler.orderservice.support;
 
+import dev.strangler.service.changefeed.testing.DebeziumEnvelopes;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
