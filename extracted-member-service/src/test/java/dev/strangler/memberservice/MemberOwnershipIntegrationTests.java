@@ -6,8 +6,8 @@ import static dev.strangler.memberservice.support.LegacyMemberRows.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.strangler.memberservice.ownership.OwnershipMode;
 import dev.strangler.memberservice.support.LegacyMemberRows;
+import dev.strangler.service.ownership.OwnershipMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

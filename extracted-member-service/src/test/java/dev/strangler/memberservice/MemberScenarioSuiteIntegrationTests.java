@@ -2,11 +2,11 @@ package dev.strangler.memberservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.memberservice.ownership.OwnershipMode;
 import dev.strangler.scenario.ScenarioReport;
 import dev.strangler.scenario.ScenarioRunner;
 import dev.strangler.scenario.ScenarioSuite;
 import dev.strangler.scenario.StepResult;
+import dev.strangler.service.ownership.OwnershipMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;

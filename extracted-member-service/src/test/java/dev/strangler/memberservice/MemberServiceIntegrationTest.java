@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.infra.testing.SharedInfrastructure;
-import dev.strangler.memberservice.ownership.OwnershipMode;
+import dev.strangler.service.ownership.OwnershipMode;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +48,7 @@ public abstract class MemberServiceIntegrationTest {
         registry.add("spring.datasource.username", () -> infra.member().user());
         registry.add("spring.datasource.password", () -> infra.member().password());
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("kit.member.ownership.admin-token", () -> ADMIN_TOKEN);
+        registry.add("kit.ownership.admin-token", () -> ADMIN_TOKEN);
     }
 
     /** A client that returns 4xx and 5xx responses instead of throwing, so tests can read problem bodies. */

@@ -5,9 +5,9 @@ import static dev.strangler.service.changefeed.testing.DebeziumEnvelopes.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.strangler.orderservice.ownership.OwnershipMode;
 import dev.strangler.orderservice.stock.StockKeeper;
 import dev.strangler.orderservice.support.LegacyRows;
+import dev.strangler.service.ownership.OwnershipMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

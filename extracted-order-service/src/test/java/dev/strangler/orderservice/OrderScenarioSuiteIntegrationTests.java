@@ -2,7 +2,6 @@ package dev.strangler.orderservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.orderservice.ownership.OwnershipMode;
 import dev.strangler.orderservice.support.InProcessMonolith;
 import dev.strangler.orderservice.support.LegacyChangeRelay;
 import dev.strangler.orderservice.support.StranglerFront;
@@ -10,6 +9,7 @@ import dev.strangler.scenario.ScenarioReport;
 import dev.strangler.scenario.ScenarioRunner;
 import dev.strangler.scenario.ScenarioSuite;
 import dev.strangler.scenario.StepResult;
+import dev.strangler.service.ownership.OwnershipMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -4,9 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.infra.testing.SharedInfrastructure;
-import dev.strangler.orderservice.ownership.OwnershipMode;
 import dev.strangler.orderservice.support.CrashingPlacementHooks;
 import dev.strangler.orderservice.support.InProcessMonolith;
+import dev.strangler.service.ownership.OwnershipMode;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -69,7 +69,7 @@ public abstract class OrderServiceIntegrationTest {
         registry.add("spring.datasource.username", () -> infra.order().user());
         registry.add("spring.datasource.password", () -> infra.order().password());
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("kit.order.ownership.admin-token", () -> ADMIN_TOKEN);
+        registry.add("kit.ownership.admin-token", () -> ADMIN_TOKEN);
         registry.add("kit.order.stock.legacy-url", InProcessMonolith::url);
     }
 

@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.ownership;
+package dev.strangler.service.ownership;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,11 +35,11 @@ public class OwnershipService {
         return current();
     }
 
-    /** Throws the 409 problem unless the service owns order writes right now. */
+    /** Throws the 409 problem unless the service owns its writes right now. */
     public void requireServiceOwnsWrites() {
         Ownership ownership = current();
         if (ownership.mode() != OwnershipMode.SERVICE_OWNS) {
-            throw new LegacyOwnsWritesException(ownership);
+            throw new LegacyOwnsWritesException(ownership, properties.subject());
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.strangler.memberservice.ownership;
+package dev.strangler.service.ownership;
 
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;

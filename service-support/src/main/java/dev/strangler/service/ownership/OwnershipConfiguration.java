@@ -1,18 +1,24 @@
-package dev.strangler.memberservice.ownership;
+package dev.strangler.service.ownership;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the admin API behind its bearer token. */
+/**
+ * Who owns a service's writes (the monolith until the write cut-over, then the service), the admin API that flips
+ * it ({@code GET/PUT /admin/ownership}) and the bearer token in front of that API. A service imports this and names
+ * its {@code kit.ownership.subject}; its schema has the OWNERSHIP_CHANGE table.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OwnershipProperties.class)
-class AdminWebConfiguration implements WebMvcConfigurer {
+@Import({OwnershipService.class, OwnershipRepository.class, OwnershipController.class})
+public class OwnershipConfiguration implements WebMvcConfigurer {
 
     private final OwnershipProperties properties;
 
-    AdminWebConfiguration(OwnershipProperties properties) {
+    OwnershipConfiguration(OwnershipProperties properties) {
         this.properties = properties;
     }
 

@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.ownership;
+package dev.strangler.service.ownership;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

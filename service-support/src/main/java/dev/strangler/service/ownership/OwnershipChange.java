@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.ownership;
+package dev.strangler.service.ownership;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,9 +1,9 @@
-package dev.strangler.memberservice.ownership;
+package dev.strangler.service.ownership;
 
 import java.time.Instant;
 
 /**
- * The current ownership of member writes.
+ * The current ownership of the service's writes.
  *
  * @param mode      who owns writes
  * @param reason    why it was set, as the operator wrote it

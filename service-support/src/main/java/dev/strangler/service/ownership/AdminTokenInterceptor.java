@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.ownership;
+package dev.strangler.service.ownership;
 
 import dev.strangler.web.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,15 +18,17 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class AdminTokenInterceptor implements HandlerInterceptor {
 
     private final byte[] token;
+    private final String realm;
 
     AdminTokenInterceptor(OwnershipProperties properties) {
         this.token = properties.adminToken().getBytes(StandardCharsets.UTF_8);
+        this.realm = properties.subject() + "-service-admin";
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"order-service-admin\"");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"");
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                     "The admin API needs Authorization: Bearer <token> with the service's admin token");
             problem.setType(ProblemTypes.UNAUTHORIZED);

@@ -1,6 +1,6 @@
-package dev.strangler.orderservice.ownership;
+package dev.strangler.service.ownership;
 
-/** Who is the source of truth for order writes. */
+/** Who is the source of truth for the service's writes: the monolith until the write cut-over, then the service. */
 public enum OwnershipMode {
     /** The monolith owns writes: the service serves reads from its replica and refuses writes. */
     LEGACY_OWNS,
