@@ -1,5 +1,6 @@
 package dev.strangler.orderservice;
 
+import dev.strangler.service.outbox.Outbox;
 import dev.strangler.service.ownership.OwnershipConfiguration;
 import dev.strangler.web.problem.ProblemResponseHandler;
 import org.springframework.boot.SpringApplication;
@@ -7,9 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-// The monolith's problem responses, and who owns writes with its admin API: both shared (web-problems,
-// service-support).
-@Import({ProblemResponseHandler.class, OwnershipConfiguration.class})
+// Shared with the other service: the monolith's problem responses (web-problems), who owns writes with its admin
+// API, and the outbox the reverse path reads (service-support).
+@Import({ProblemResponseHandler.class, OwnershipConfiguration.class, Outbox.class})
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,6 @@
 package dev.strangler.memberservice.member;
 
-import dev.strangler.memberservice.outbox.OutboxEvent;
+import dev.strangler.service.outbox.OutboxEvent;
 import java.time.Instant;
 
 /** What happened to a member, for the outbox. The payload is the member's full state after the change. */

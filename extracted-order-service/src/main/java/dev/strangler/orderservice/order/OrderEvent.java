@@ -1,6 +1,6 @@
 package dev.strangler.orderservice.order;
 
-import dev.strangler.orderservice.outbox.OutboxEvent;
+import dev.strangler.service.outbox.OutboxEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

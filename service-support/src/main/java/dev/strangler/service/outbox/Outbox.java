@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.outbox;
+package dev.strangler.service.outbox;
 
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

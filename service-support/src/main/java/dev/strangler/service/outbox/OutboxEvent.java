@@ -1,4 +1,4 @@
-package dev.strangler.orderservice.outbox;
+package dev.strangler.service.outbox;
 
 /**
  * A domain event bound for the outbox. Implementations are past-tense records; their simple class name is the
@@ -6,7 +6,7 @@ package dev.strangler.orderservice.outbox;
  */
 public interface OutboxEvent {
 
-    /** {@code aggregatetype}, e.g. {@code Order}. */
+    /** {@code aggregatetype}, e.g. {@code Member} or {@code Order}. */
     String aggregateType();
 
     /** {@code aggregateid}: the aggregate's id as text. */
