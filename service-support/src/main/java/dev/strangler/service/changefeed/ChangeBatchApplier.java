@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one poll's records of a replicated table in one database transaction. Every record is read and
  * translated first; unreadable ones go to the dead-letter topic without failing the others. The version guard then
  * keeps, per row, the change that applying the records one by one would have left, and the table writes those rows
- * set-wise. The container commits the batch's offsets only after this returns, so after the transaction committed:
+ * set-wise (a table that keeps each row's version in the row compares it in that write instead). The container commits the batch's offsets only after this returns, so after the transaction committed:
  * a crash in between replays the batch, which the version guard turns into a no-op.
  *
  * <p>Failures: a database that is away fails the batch at its first record, so the error handler waits for the
@@ -51,7 +51,7 @@ public class ChangeBatchApplier {
         long started = System.nanoTime();
         try {
             int written = write(table, changes);
-            log.debug("{}: {} records, {} rows written in {} ms", table.name(), records.size(), written,
+            log.debug("{}: {} records, {} rows offered in {} ms", table.name(), records.size(), written,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             if (DatabaseOutage.isCauseOf(e)) {
@@ -85,13 +85,17 @@ public class ChangeBatchApplier {
         }
     }
 
-    /** Returns the number of rows written: those whose newest change was newer than what they had. */
+    /**
+     * Returns the number of rows offered to the table: those whose newest change was newer than what they had, or
+     * for a table keeping the version in the row, every row's newest change (the write itself compares).
+     */
     private <T> int write(ReplicatedTable<T> table, List<Change<T>> changes) {
         if (changes.isEmpty()) {
             return 0;
         }
         return transactions.execute(transaction -> {
-            List<Change<T>> newest = versions.claimNewest(table.name(), changes);
+            List<Change<T>> newest = table.versionInRow() ? VersionGuard.newestPerKey(changes)
+                    : versions.claimNewest(table.name(), changes);
             if (!newest.isEmpty()) {
                 table.write(newest);
             }

@@ -17,8 +17,19 @@ public interface ReplicatedTable<T> {
     Change<T> translate(ChangeEvent event);
 
     /**
-     * Writes the newest change of each row, set-wise, inside the batch's transaction. At most one change per key,
-     * each newer than what the row had.
+     * Writes the newest change of each row, set-wise, inside the batch's transaction. At most one change per key;
+     * each is newer than what the row had, unless the table keeps the version in the row.
      */
     void write(List<Change<T>> newest);
+
+    /**
+     * Whether each row carries its own version ({@link SourceVersion#rowVersion()}), so that {@link #write} itself
+     * applies a change only where its version is greater than the row's (a conditional upsert). That is one
+     * statement per batch instead of the guard's locking read and its second upsert, which during a backfill cost
+     * more than the write. Only for tables whose rows outlive a delete (a soft delete), since the version must too.
+     * By default the version guard's own table keeps the versions.
+     */
+    default boolean versionInRow() {
+        return false;
+    }
 }

@@ -13,6 +13,8 @@ import java.util.Comparator;
  */
 public record SourceVersion(long versionMs, String file, Long position) {
 
+    private static final String SERVICE_WRITE = "~";
+
     private static final Comparator<SourceVersion> POSITION = Comparator
             .comparing(SourceVersion::file).thenComparing(SourceVersion::position);
 
@@ -37,6 +39,25 @@ public record SourceVersion(long versionMs, String file, Long position) {
             return false;
         }
         return POSITION.compare(this, current) > 0;
+    }
+
+    /**
+     * This version as one string whose order, compared byte by byte, is the guard's order: for a table that keeps
+     * each row's version in the row ({@link ReplicatedTable#versionInRow()}), a single {@code >} in SQL then decides
+     * whether an event may overwrite the row. Readable on purpose, e.g.
+     * {@code 00000001764028800123 mariadb-bin.000001 00000000000000004711}. The milliseconds and the position are
+     * zero-padded to 20 digits; a space (below every character of a binlog file name) ends the file name, so a
+     * shorter name sorts first, as in {@link String#compareTo}; the service's own write ends in {@code ~}, above any
+     * position in its millisecond.
+     *
+     * @throws IllegalArgumentException for a time before 1970, which the padding cannot order
+     */
+    public String rowVersion() {
+        if (versionMs < 0 || (position != null && position < 0)) {
+            throw new IllegalArgumentException("version " + this + " is before 1970 or at a negative position");
+        }
+        String millis = String.format("%020d", versionMs);
+        return hasPosition() ? millis + " " + file + " " + String.format("%020d", position) : millis + SERVICE_WRITE;
     }
 
     boolean hasPosition() {

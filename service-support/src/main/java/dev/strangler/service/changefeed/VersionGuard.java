@@ -45,14 +45,29 @@ public class VersionGuard {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> List<Change<T>> claimNewest(String table, List<Change<T>> changes) {
-        // Sorted keys: concurrent batches lock version rows in one order.
-        Map<String, List<Change<T>>> byKey = new TreeMap<>();
-        changes.forEach(change -> byKey.computeIfAbsent(change.key(), key -> new ArrayList<>()).add(change));
+        Map<String, List<Change<T>>> byKey = byKey(changes);
         Map<String, SourceVersion> current = lock(table, new ArrayList<>(byKey.keySet()));
         List<Change<T>> newest = new ArrayList<>();
         byKey.forEach((key, events) -> newest(current.get(key), events).ifPresent(newest::add));
         write(table, newest.stream().map(change -> Map.entry(change.key(), change.version())).toList());
         return newest;
+    }
+
+    /**
+     * Of {@code changes} (in offset order), per row the one that applying them one at a time would leave, in key
+     * order: for a table that keeps the version in the row and compares it as it writes.
+     */
+    public static <T> List<Change<T>> newestPerKey(List<Change<T>> changes) {
+        List<Change<T>> newest = new ArrayList<>();
+        byKey(changes).forEach((key, events) -> newest(null, events).ifPresent(newest::add));
+        return newest;
+    }
+
+    // Sorted keys: concurrent batches lock rows in one order.
+    private static <T> Map<String, List<Change<T>>> byKey(List<Change<T>> changes) {
+        Map<String, List<Change<T>>> byKey = new TreeMap<>();
+        changes.forEach(change -> byKey.computeIfAbsent(change.key(), key -> new ArrayList<>()).add(change));
+        return byKey;
     }
 
     /** The service's own write to a row: forward events older than it must not overwrite it. */
