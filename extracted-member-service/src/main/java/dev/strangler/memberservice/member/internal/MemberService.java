@@ -7,9 +7,6 @@ import dev.strangler.memberservice.member.MemberEvent;
 import dev.strangler.memberservice.member.MemberQuery;
 import dev.strangler.memberservice.member.persistence.MemberOrderRepository;
 import dev.strangler.memberservice.member.persistence.MemberRepository;
-import dev.strangler.memberservice.member.replication.LegacyMemberTranslator;
-import dev.strangler.service.changefeed.SourceVersion;
-import dev.strangler.service.changefeed.VersionGuard;
 import dev.strangler.service.outbox.Outbox;
 import dev.strangler.service.ownership.OwnershipService;
 import dev.strangler.web.problem.NotFoundException;
@@ -22,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The member use cases. Every write checks ownership first, and commits the change, its outbox event and its
- * version (so that older forward events cannot overwrite it) in one transaction.
+ * The member use cases. Every write checks ownership first, and commits the change (its row carrying the service's
+ * version, so that older forward events cannot overwrite it) and its outbox event in one transaction.
  */
 @Service
 @Transactional
@@ -33,16 +30,13 @@ public class MemberService {
     private final MemberOrderRepository orders;
     private final OwnershipService ownership;
     private final Outbox outbox;
-    private final VersionGuard versions;
     private final Clock clock = Clock.systemUTC();
 
-    MemberService(MemberRepository members, MemberOrderRepository orders, OwnershipService ownership, Outbox outbox,
-                  VersionGuard versions) {
+    MemberService(MemberRepository members, MemberOrderRepository orders, OwnershipService ownership, Outbox outbox) {
         this.members = members;
         this.orders = orders;
         this.ownership = ownership;
         this.outbox = outbox;
-        this.versions = versions;
     }
 
     public Member register(String loginId, String name, Email email, String phone, Grade grade) {
@@ -98,8 +92,6 @@ public class MemberService {
 
     private Member written(MemberEvent event) {
         Member member = event.member();
-        versions.recordServiceWrite(LegacyMemberTranslator.TABLE, Long.toString(member.id()),
-                SourceVersion.ofServiceWrite(member.updatedAt()));
         outbox.append(event);
         return member;
     }

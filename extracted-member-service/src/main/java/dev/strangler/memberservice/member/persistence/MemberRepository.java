@@ -4,6 +4,8 @@ import dev.strangler.memberservice.member.Email;
 import dev.strangler.memberservice.member.Grade;
 import dev.strangler.memberservice.member.Member;
 import dev.strangler.memberservice.member.MemberQuery;
+import dev.strangler.service.changefeed.Change;
+import dev.strangler.service.changefeed.SourceVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -27,6 +31,23 @@ public class MemberRepository {
 
     private static final String COLUMNS = "id, login_id, name, email, phone, grade, joined_at, updated_at, deleted";
 
+    // source_version last: MySQL assigns left to right, so every comparison before it still sees the row's own.
+    private static final List<String> WRITTEN = List.of("login_id", "name", "email", "phone", "grade", "joined_at",
+            "updated_at", "deleted", "source_version");
+
+    private static final String INSERT = """
+            INSERT INTO MEMBER (id, login_id, name, email, phone, grade, joined_at, updated_at, deleted, source_version)
+            VALUES (:id, :loginId, :name, :email, :phone, :grade, :joinedAt, :updatedAt, :deleted, :version)
+            ON DUPLICATE KEY UPDATE\s""";
+
+    private static final String SAVE = INSERT + assignments(column -> "VALUES(" + column + ")");
+
+    // A row without a version predates versions kept in the row: any change is newer.
+    private static final String NEWER = "(source_version IS NULL OR VALUES(source_version) > source_version)";
+
+    private static final String SAVE_IF_NEWER = INSERT
+            + assignments(column -> "IF(" + NEWER + ", VALUES(" + column + "), " + column + ")");
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
@@ -39,31 +60,33 @@ public class MemberRepository {
     public long insert(String loginId, String name, Email email, String phone, Grade grade, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO MEMBER (login_id, name, email, phone, grade, joined_at, updated_at, deleted)
-                VALUES (:loginId, :name, :email, :phone, :grade, :at, :at, FALSE)""")
+                INSERT INTO MEMBER (login_id, name, email, phone, grade, joined_at, updated_at, deleted, source_version)
+                VALUES (:loginId, :name, :email, :phone, :grade, :at, :at, FALSE, :version)""")
                 .param("loginId", loginId).param("name", name).param("email", email.value())
                 .param("phone", phone).param("grade", grade.name()).param("at", utc(at))
+                .param("version", SourceVersion.ofServiceWrite(at).rowVersion())
                 .update(key, "id");
         return key.getKey().longValue();
     }
 
-    /** Writes every field of {@code member} under its id, inserting the row if it is not there yet. */
+    /**
+     * The service's own write: every field of {@code member} under its id, versioned as written by the service at
+     * its {@code updatedAt}, so that older forward events leave it alone.
+     */
     public void save(Member member) {
-        saveAll(List.of(member));
+        batch.update(SAVE, parameters(member, SourceVersion.ofServiceWrite(member.updatedAt())));
     }
 
-    /** {@link #save} for many members in one JDBC batch (one multi-row statement with rewriteBatchedStatements). */
-    public void saveAll(List<Member> members) {
-        if (members.isEmpty()) {
+    /**
+     * Replicated members, one multi-row statement (rewriteBatchedStatements): each row is written only where the
+     * change's version is greater than the row's, so replayed and superseded events change nothing.
+     */
+    public void saveIfNewer(List<Change<Member>> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        batch.batchUpdate("""
-                INSERT INTO MEMBER (id, login_id, name, email, phone, grade, joined_at, updated_at, deleted)
-                VALUES (:id, :loginId, :name, :email, :phone, :grade, :joinedAt, :updatedAt, :deleted)
-                ON DUPLICATE KEY UPDATE login_id = VALUES(login_id), name = VALUES(name), email = VALUES(email),
-                       phone = VALUES(phone), grade = VALUES(grade), joined_at = VALUES(joined_at),
-                       updated_at = VALUES(updated_at), deleted = VALUES(deleted)""",
-                members.stream().map(MemberRepository::parameters).toArray(SqlParameterSource[]::new));
+        batch.batchUpdate(SAVE_IF_NEWER, changes.stream()
+                .map(change -> parameters(change.value(), change.version())).toArray(SqlParameterSource[]::new));
     }
 
     /** A member whether deleted or not; locks the row for the caller's transaction. */
@@ -117,8 +140,12 @@ public class MemberRepository {
         return parameters;
     }
 
-    private static SqlParameterSource parameters(Member member) {
-        return new MapSqlParameterSource().addValue("id", member.id()).addValue("loginId", member.loginId())
+    private static String assignments(UnaryOperator<String> value) {
+        return WRITTEN.stream().map(column -> column + " = " + value.apply(column)).collect(Collectors.joining(", "));
+    }
+
+    private static SqlParameterSource parameters(Member member, SourceVersion version) {
+        return new MapSqlParameterSource().addValue("id", member.id()).addValue("version", version.rowVersion()).addValue("loginId", member.loginId())
                 .addValue("name", member.name()).addValue("email", member.email().value())
                 .addValue("phone", member.phone()).addValue("grade", member.grade().name())
                 .addValue("joinedAt", utc(member.joinedAt())).addValue("updatedAt", utc(member.updatedAt()))

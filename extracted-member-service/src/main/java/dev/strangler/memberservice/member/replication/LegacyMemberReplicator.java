@@ -9,8 +9,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * TB_MEMBER into MEMBER: translate, then (after the version guard) upsert every row of a batch at once. A hard
- * delete (which the monolith never does, but a DBA might) is applied as a soft delete: the login id must stay taken.
+ * TB_MEMBER into MEMBER: translate, then upsert every row of a batch at once, each only where the change is newer than
+ * the row. A hard delete (which the monolith never does, but a DBA might) is applied as a soft delete: the login id
+ * must stay taken.
  */
 @Component
 class LegacyMemberReplicator implements ReplicatedTable<Member> {
@@ -35,6 +36,12 @@ class LegacyMemberReplicator implements ReplicatedTable<Member> {
 
     @Override
     public void write(List<Change<Member>> newest) {
-        members.saveAll(newest.stream().map(Change::value).toList());
+        members.saveIfNewer(newest);
+    }
+
+    /** A member row outlives its delete (a soft delete), so its version can live in it. */
+    @Override
+    public boolean versionInRow() {
+        return true;
     }
 }
