@@ -1,5 +1,6 @@
 package dev.strangler.orderservice.replica;
 
+import dev.strangler.service.changefeed.Change;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,6 +25,9 @@ public class MemberReplica {
     record State(long id, boolean deleted, Instant updatedAt) {
     }
 
+    // A row without a version predates versions kept in the row: any change is newer.
+    private static final String NEWER = "(source_version IS NULL OR VALUES(source_version) > source_version)";
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
@@ -46,17 +50,24 @@ public class MemberReplica {
                 .param("id", memberId).query(Long.class).optional().isPresent();
     }
 
-    /** Upserts the members' state in one JDBC batch (one multi-row statement with rewriteBatchedStatements). */
-    void saveAll(List<State> members) {
-        if (members.isEmpty()) {
+    /**
+     * Upserts the members' state in one JDBC batch (one multi-row statement with rewriteBatchedStatements), each row
+     * only where the change's version is greater than the row's, so replayed and superseded events change nothing.
+     */
+    void saveIfNewer(List<Change<State>> changes) {
+        if (changes.isEmpty()) {
             return;
         }
+        // source_version last: MySQL assigns left to right, so the comparisons before it still see the row's own.
         batch.batchUpdate("""
-                INSERT INTO MEMBER_REPLICA (id, deleted, updated_at) VALUES (:id, :deleted, :at)
-                ON DUPLICATE KEY UPDATE deleted = VALUES(deleted), updated_at = VALUES(updated_at)""",
-                members.stream().map(member -> new MapSqlParameterSource().addValue("id", member.id())
-                        .addValue("deleted", member.deleted())
-                        .addValue("at", LocalDateTime.ofInstant(member.updatedAt(), ZoneOffset.UTC)))
+                INSERT INTO MEMBER_REPLICA (id, deleted, updated_at, source_version) VALUES (:id, :deleted, :at, :version)
+                ON DUPLICATE KEY UPDATE deleted = IF(%1$s, VALUES(deleted), deleted),
+                       updated_at = IF(%1$s, VALUES(updated_at), updated_at),
+                       source_version = IF(%1$s, VALUES(source_version), source_version)""".formatted(NEWER),
+                changes.stream().map(change -> new MapSqlParameterSource().addValue("id", change.value().id())
+                        .addValue("deleted", change.value().deleted())
+                        .addValue("at", LocalDateTime.ofInstant(change.value().updatedAt(), ZoneOffset.UTC))
+                        .addValue("version", change.version().rowVersion()))
                         .toArray(SqlParameterSource[]::new));
     }
 }

@@ -40,6 +40,12 @@ class MemberReplicaReplicator implements ReplicatedTable<MemberReplica.State> {
 
     @Override
     public void write(List<Change<MemberReplica.State>> newest) {
-        members.saveAll(newest.stream().map(Change::value).toList());
+        members.saveIfNewer(newest);
+    }
+
+    /** Replica rows outlive deletes (flagged), so their version can live in them. */
+    @Override
+    public boolean versionInRow() {
+        return true;
     }
 }

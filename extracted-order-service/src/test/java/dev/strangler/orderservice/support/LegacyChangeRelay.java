@@ -48,10 +48,21 @@ public final class LegacyChangeRelay {
         List<String[]> waitFor = new ArrayList<>();
         publish("TB_MEMBER", "MBR_NO", "legacy.member", waitFor);
         publish("TB_PRODUCT", "PRD_NO", "legacy.product", waitFor);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waitFor.stream().allMatch(row ->
-                service.sql("SELECT COUNT(*) FROM REPLICATED_VERSION WHERE source_table = ? AND row_key = ?"
-                        + " AND version_ms >= ?").params(row[0], row[1], Long.parseLong(row[2]))
-                        .query(Long.class).single() > 0));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> waitFor.stream().allMatch(this::applied));
+    }
+
+    /** Whether the service has the row at its version: member replicas keep it in the row, the rest in the guard. */
+    private boolean applied(String[] row) {
+        String table = row[0];
+        String key = row[1];
+        long version = Long.parseLong(row[2]);
+        JdbcClient.StatementSpec query = table.equals("TB_MEMBER")
+                // The row version starts with the milliseconds, zero-padded to 20 digits.
+                ? service.sql("SELECT COUNT(*) FROM MEMBER_REPLICA WHERE id = ? AND source_version >= LPAD(?, 20, '0')")
+                        .params(Long.parseLong(key), version)
+                : service.sql("SELECT COUNT(*) FROM REPLICATED_VERSION WHERE source_table = ? AND row_key = ?"
+                        + " AND version_ms >= ?").params(table, key, version);
+        return query.query(Long.class).single() > 0;
     }
 
     private void publish(String table, String keyColumn, String topic, List<String[]> waitFor) {
