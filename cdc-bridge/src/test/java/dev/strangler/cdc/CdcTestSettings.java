@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.util.unit.DataSize;
 
 /** Capture settings against the shared test database, with topics of their own so tests never see each other's events. */
 public final class CdcTestSettings {
@@ -33,6 +34,7 @@ public final class CdcTestSettings {
                 new CdcProperties.Storage(CdcProperties.StorageKind.FILE, storage.toString(), null, null),
                 Map.of(),
                 new CdcProperties.KitTables(infra.kitDatabase() + ".KIT_CDC_SIGNAL", infra.kitDatabase() + ".KIT_CDC_ECHO_MARKER"),
-                Duration.ZERO);
+                Duration.ZERO,
+                new CdcProperties.Producer(CdcProperties.Compression.LZ4, DataSize.ofKilobytes(256)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.cdc.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param kitTables the kit's bookkeeping tables in its own schema (signals and echo markers)
  * @param startupWait how long start-up waits for a captured table to appear (the monolith may still be migrating
  *                  its schema) before it gives up with the setting to fix
+ * @param producer  the forward path's Kafka producer
  */
 @Validated
 @ConfigurationProperties("kit.cdc")
@@ -34,7 +37,8 @@ public record CdcProperties(
         @NotNull @Valid Storage storage,
         Map<String, String> debezium,
         @NotNull @Valid KitTables kitTables,
-        @NotNull Duration startupWait) {
+        @NotNull Duration startupWait,
+        @NotNull @Valid Producer producer) {
 
     public CdcProperties {
         debezium = debezium == null ? Map.of() : Map.copyOf(debezium);
@@ -91,4 +95,22 @@ public record CdcProperties(
     }
 
     public enum StorageKind { FILE, KAFKA }
+
+    /**
+     * The forward path's producer. Acknowledgement ({@code acks=all}) and idempotence are not settings: offsets are
+     * committed only after every record is acknowledged.
+     *
+     * @param compression how record batches are compressed: saves bytes on the wire, costs the bridge CPU
+     * @param batchSize   the most bytes one record batch per partition may hold
+     */
+    public record Producer(@NotNull Compression compression, @NotNull DataSize batchSize) {
+
+        /** {@code batch.size} takes an int: refused above 2 GiB by validation, not cut silently. */
+        @AssertTrue(message = "batch-size must be between 1 byte and 2GB")
+        boolean isBatchSizeAnInt() {
+            return batchSize == null || (batchSize.toBytes() > 0 && batchSize.toBytes() <= Integer.MAX_VALUE);
+        }
+    }
+
+    public enum Compression { NONE, GZIP, SNAPPY, LZ4, ZSTD }
 }

@@ -25,6 +25,10 @@ public final class DebeziumConfiguration {
         p.setProperty("signal.data.collection", cdc.kitTables().signal());
         p.setProperty("signal.enabled.channels", "source");
         p.setProperty("incremental.snapshot.chunk.size", "2048");
+        // Larger batches than Debezium's 2,048 (queue 8,192): the publisher waits for every record of a batch to be
+        // acknowledged before the offset is committed, so fewer, larger batches keep a backfill's snapshot moving.
+        p.setProperty("max.batch.size", "8192");
+        p.setProperty("max.queue.size", "32768");
         cdc.debezium().forEach(p::setProperty);
         return p;
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +64,8 @@ public final class ForwardCapture implements SmartLifecycle {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.BATCH_SIZE_CONFIG, (int) cdc.producer().batchSize().toBytes(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, cdc.producer().compression().name().toLowerCase(Locale.ROOT),
                 ProducerConfig.CLIENT_ID_CONFIG, "kit-cdc-forward"), new ByteArraySerializer(), new ByteArraySerializer());
         publisher = new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause);
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
