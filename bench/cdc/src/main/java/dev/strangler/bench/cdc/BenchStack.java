@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -29,6 +31,10 @@ final class BenchStack {
 
     private Connection connect(DatabaseAccount account) throws SQLException {
         return DriverManager.getConnection(infra.jdbcUrl(account.database()), account.user(), account.password());
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()));
     }
 
     /** A consumer of every partition of the topic, positioned at its end: it sees only what comes next. */
