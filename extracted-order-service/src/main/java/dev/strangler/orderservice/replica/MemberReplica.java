@@ -60,7 +60,8 @@ public class MemberReplica {
         }
         // source_version last: MySQL assigns left to right, so the comparisons before it still see the row's own.
         batch.batchUpdate("""
-                INSERT INTO MEMBER_REPLICA (id, deleted, updated_at, source_version) VALUES (:id, :deleted, :at, :version)
+                INSERT INTO MEMBER_REPLICA (id, deleted, updated_at, source_version)
+                VALUES (:id, :deleted, :at, :version)
                 ON DUPLICATE KEY UPDATE deleted = IF(%1$s, VALUES(deleted), deleted),
                        updated_at = IF(%1$s, VALUES(updated_at), updated_at),
                        source_version = IF(%1$s, VALUES(source_version), source_version)""".formatted(NEWER),

@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one poll's records of a replicated table in one database transaction. Every record is read and
  * translated first; unreadable ones go to the dead-letter topic without failing the others. The version guard then
  * keeps, per row, the change that applying the records one by one would have left, and the table writes those rows
- * set-wise (a table that keeps each row's version in the row compares it in that write instead). The container commits the batch's offsets only after this returns, so after the transaction committed:
- * a crash in between replays the batch, which the version guard turns into a no-op.
+ * set-wise (a table that keeps each row's version in the row compares it in that write instead). The container
+ * commits the batch's offsets only after this returns, so after the transaction committed: a crash in between
+ * replays the batch, which the version guard turns into a no-op.
  *
  * <p>Failures: a database that is away fails the batch at its first record, so the error handler waits for the
  * database and redelivers all of it (never dead-lettered). Any other failure of the set-wise write cannot name its

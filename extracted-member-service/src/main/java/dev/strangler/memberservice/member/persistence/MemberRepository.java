@@ -145,7 +145,8 @@ public class MemberRepository {
     }
 
     private static SqlParameterSource parameters(Member member, SourceVersion version) {
-        return new MapSqlParameterSource().addValue("id", member.id()).addValue("version", version.rowVersion()).addValue("loginId", member.loginId())
+        return new MapSqlParameterSource().addValue("id", member.id()).addValue("version", version.rowVersion())
+                .addValue("loginId", member.loginId())
                 .addValue("name", member.name()).addValue("email", member.email().value())
                 .addValue("phone", member.phone()).addValue("grade", member.grade().name())
                 .addValue("joinedAt", utc(member.joinedAt())).addValue("updatedAt", utc(member.updatedAt()))
