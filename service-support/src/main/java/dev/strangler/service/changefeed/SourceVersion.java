@@ -56,8 +56,23 @@ public record SourceVersion(long versionMs, String file, Long position) {
         if (versionMs < 0 || (position != null && position < 0)) {
             throw new IllegalArgumentException("version " + this + " is before 1970 or at a negative position");
         }
-        String millis = String.format("%020d", versionMs);
-        return hasPosition() ? millis + " " + file + " " + String.format("%020d", position) : millis + SERVICE_WRITE;
+        // Called for every replicated row: plain padding, String.format was 8 % of a consumer's CPU in a backfill.
+        StringBuilder version = new StringBuilder(64);
+        padded(version, versionMs);
+        if (!hasPosition()) {
+            return version.append(SERVICE_WRITE).toString();
+        }
+        version.append(' ').append(file).append(' ');
+        padded(version, position);
+        return version.toString();
+    }
+
+    private static void padded(StringBuilder out, long value) {
+        String digits = Long.toString(value);
+        for (int zeros = 20 - digits.length(); zeros > 0; zeros--) {
+            out.append('0');
+        }
+        out.append(digits);
     }
 
     boolean hasPosition() {
