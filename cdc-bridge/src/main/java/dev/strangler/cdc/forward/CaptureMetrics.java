@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,7 +69,7 @@ public final class CaptureMetrics {
     }
 
     public Map<String, Long> lagMillisByTable() {
-        Map<String, Long> lags = new java.util.TreeMap<>();
+        Map<String, Long> lags = new TreeMap<>();
         lagMillis.forEach((table, lag) -> lags.put(table, lag.get()));
         return lags;
     }
@@ -79,7 +80,7 @@ public final class CaptureMetrics {
      */
     public Map<String, Long> lastEventAgeMillisByTable() {
         long now = clock.millis();
-        Map<String, Long> ages = new java.util.TreeMap<>();
+        Map<String, Long> ages = new TreeMap<>();
         lastEventAtByTable.forEach((table, at) -> ages.put(table, now - at.get()));
         return ages;
     }

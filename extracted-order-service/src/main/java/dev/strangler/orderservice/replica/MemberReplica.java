@@ -1,6 +1,7 @@
 package dev.strangler.orderservice.replica;
 
 import dev.strangler.service.changefeed.Change;
+import dev.strangler.service.changefeed.RowVersionUpsert;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,8 +26,10 @@ public class MemberReplica {
     record State(long id, boolean deleted, Instant updatedAt) {
     }
 
-    // A row without a version predates versions kept in the row: any change is newer.
-    private static final String NEWER = "(source_version IS NULL OR VALUES(source_version) > source_version)";
+    private static final String SAVE_IF_NEWER = """
+            INSERT INTO MEMBER_REPLICA (id, deleted, updated_at, source_version)
+            VALUES (:id, :deleted, :at, :version)
+            """ + RowVersionUpsert.onDuplicateKeyUpdateIfNewer(List.of("deleted", "updated_at"));
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -58,13 +61,7 @@ public class MemberReplica {
         if (changes.isEmpty()) {
             return;
         }
-        // source_version last: MySQL assigns left to right, so the comparisons before it still see the row's own.
-        batch.batchUpdate("""
-                INSERT INTO MEMBER_REPLICA (id, deleted, updated_at, source_version)
-                VALUES (:id, :deleted, :at, :version)
-                ON DUPLICATE KEY UPDATE deleted = IF(%1$s, VALUES(deleted), deleted),
-                       updated_at = IF(%1$s, VALUES(updated_at), updated_at),
-                       source_version = IF(%1$s, VALUES(source_version), source_version)""".formatted(NEWER),
+        batch.batchUpdate(SAVE_IF_NEWER,
                 changes.stream().map(change -> new MapSqlParameterSource().addValue("id", change.value().id())
                         .addValue("deleted", change.value().deleted())
                         .addValue("at", LocalDateTime.ofInstant(change.value().updatedAt(), ZoneOffset.UTC))

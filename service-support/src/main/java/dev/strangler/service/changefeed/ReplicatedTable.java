@@ -24,10 +24,10 @@ public interface ReplicatedTable<T> {
 
     /**
      * Whether each row carries its own version ({@link SourceVersion#rowVersion()}), so that {@link #write} itself
-     * applies a change only where its version is greater than the row's (a conditional upsert). That is one
-     * statement per batch instead of the guard's locking read and its second upsert, which during a backfill cost
-     * more than the write. Only for tables whose rows outlive a delete (a soft delete), since the version must too.
-     * By default the version guard's own table keeps the versions.
+     * applies a change only where its version is greater than the row's (a conditional upsert built with
+     * {@link RowVersionUpsert}). That is one statement per batch instead of the guard's locking read and its second
+     * upsert, which during a backfill cost more than the write. Only for tables whose rows outlive a delete (a soft
+     * delete), since the version must too. By default the version guard's own table keeps the versions.
      */
     default boolean versionInRow() {
         return false;

@@ -5,6 +5,7 @@ import dev.strangler.memberservice.member.Grade;
 import dev.strangler.memberservice.member.Member;
 import dev.strangler.memberservice.member.MemberQuery;
 import dev.strangler.service.changefeed.Change;
+import dev.strangler.service.changefeed.RowVersionUpsert;
 import dev.strangler.service.changefeed.SourceVersion;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -31,22 +30,17 @@ public class MemberRepository {
 
     private static final String COLUMNS = "id, login_id, name, email, phone, grade, joined_at, updated_at, deleted";
 
-    // source_version last: MySQL assigns left to right, so every comparison before it still sees the row's own.
     private static final List<String> WRITTEN = List.of("login_id", "name", "email", "phone", "grade", "joined_at",
-            "updated_at", "deleted", "source_version");
+            "updated_at", "deleted");
 
     private static final String INSERT = """
             INSERT INTO MEMBER (id, login_id, name, email, phone, grade, joined_at, updated_at, deleted, source_version)
             VALUES (:id, :loginId, :name, :email, :phone, :grade, :joinedAt, :updatedAt, :deleted, :version)
-            ON DUPLICATE KEY UPDATE\s""";
+            """;
 
-    private static final String SAVE = INSERT + assignments(column -> "VALUES(" + column + ")");
+    private static final String SAVE = INSERT + RowVersionUpsert.onDuplicateKeyUpdate(WRITTEN);
 
-    // A row without a version predates versions kept in the row: any change is newer.
-    private static final String NEWER = "(source_version IS NULL OR VALUES(source_version) > source_version)";
-
-    private static final String SAVE_IF_NEWER = INSERT
-            + assignments(column -> "IF(" + NEWER + ", VALUES(" + column + "), " + column + ")");
+    private static final String SAVE_IF_NEWER = INSERT + RowVersionUpsert.onDuplicateKeyUpdateIfNewer(WRITTEN);
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -138,10 +132,6 @@ public class MemberRepository {
                     + "%");
         }
         return parameters;
-    }
-
-    private static String assignments(UnaryOperator<String> value) {
-        return WRITTEN.stream().map(column -> column + " = " + value.apply(column)).collect(Collectors.joining(", "));
     }
 
     private static SqlParameterSource parameters(Member member, SourceVersion version) {
