@@ -2,6 +2,8 @@ package dev.strangler.service.changefeed;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -29,21 +31,39 @@ public class ChangeBatchApplier {
     private static final Logger log = LoggerFactory.getLogger(ChangeBatchApplier.class);
 
     private final ChangeEventParser parser;
+    private final DomainEventParser domainEvents;
     private final VersionGuard versions;
     private final TransactionTemplate transactions;
     private final DeadLetterPublishingRecoverer deadLetters;
 
-    public ChangeBatchApplier(ChangeEventParser parser, VersionGuard versions, TransactionTemplate transactions,
-                       DeadLetterPublishingRecoverer deadLetters) {
+    public ChangeBatchApplier(ChangeEventParser parser, DomainEventParser domainEvents, VersionGuard versions,
+                              TransactionTemplate transactions, DeadLetterPublishingRecoverer deadLetters) {
         this.parser = parser;
+        this.domainEvents = domainEvents;
         this.versions = versions;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
     }
 
+    /** A poll of a legacy change topic (Debezium envelopes from the CDC bridge). */
     public <T> void apply(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer,
                           ReplicatedTable<T> table) {
-        List<Read<T>> reads = records.stream().map(record -> read(record, table)).toList();
+        apply(records, consumer, table, record -> parser.parse(record).map(table::translate));
+    }
+
+    /**
+     * A poll of another service's outbox topic ({@link DomainEvent}s): the same guard, transaction and dead letters,
+     * so a row followed through both topics keeps the newest version whichever topic brought it.
+     */
+    public <T> void applyDomainEvents(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer,
+                                      ReplicatedTable<T> table) {
+        apply(records, consumer, table, record -> domainEvents.parse(record).map(table::translate));
+    }
+
+    private <T> void apply(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer,
+                           ReplicatedTable<T> table,
+                           Function<ConsumerRecord<String, String>, Optional<Change<T>>> translation) {
+        List<Read<T>> reads = records.stream().map(record -> read(record, translation)).toList();
         if (reads.stream().anyMatch(Read::failedUnexpectedly)) {
             applyOneByOne(reads, consumer, table);
             return;
@@ -112,9 +132,10 @@ public class ChangeBatchApplier {
         }
     }
 
-    private <T> Read<T> read(ConsumerRecord<String, String> record, ReplicatedTable<T> table) {
+    private <T> Read<T> read(ConsumerRecord<String, String> record,
+                             Function<ConsumerRecord<String, String>, Optional<Change<T>>> translation) {
         try {
-            return new Read<>(record, parser.parse(record).map(table::translate).orElse(null), null);
+            return new Read<>(record, translation.apply(record).orElse(null), null);
         } catch (RuntimeException e) {
             return new Read<>(record, null, e);
         }

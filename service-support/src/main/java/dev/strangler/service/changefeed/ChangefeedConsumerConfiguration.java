@@ -43,14 +43,20 @@ public class ChangefeedConsumerConfiguration {
     }
 
     @Bean
+    DomainEventParser domainEventParser(JsonMapper json) {
+        return new DomainEventParser(json);
+    }
+
+    @Bean
     VersionGuard versionGuard(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ChangefeedTopics topics) {
         return new VersionGuard(jdbc, batch, topics.chunkSize());
     }
 
     @Bean
-    ChangeBatchApplier changeBatchApplier(ChangeEventParser parser, VersionGuard versions,
-                                          TransactionTemplate transactions, DeadLetterPublishingRecoverer deadLetters) {
-        return new ChangeBatchApplier(parser, versions, transactions, deadLetters);
+    ChangeBatchApplier changeBatchApplier(ChangeEventParser parser, DomainEventParser domainEvents,
+                                          VersionGuard versions, TransactionTemplate transactions,
+                                          DeadLetterPublishingRecoverer deadLetters) {
+        return new ChangeBatchApplier(parser, domainEvents, versions, transactions, deadLetters);
     }
 
     /** Used by the error handler and, for unreadable records, directly by {@link ChangeBatchApplier}. */

@@ -13,8 +13,16 @@ public interface ReplicatedTable<T> {
     /** The legacy table: the version guard's name for its rows. */
     String name();
 
-    /** Translates one event; an event that cannot be read throws {@link UnreadableEventException}. */
+    /** Translates one legacy change event; an event that cannot be read throws {@link UnreadableEventException}. */
     Change<T> translate(ChangeEvent event);
+
+    /**
+     * Translates one event published by the service that owns the table's writes after a cut-over (its outbox
+     * topic). Only tables that follow such a topic override this.
+     */
+    default Change<T> translate(DomainEvent event) {
+        throw new UnreadableEventException(name() + " does not read " + event.aggregateType() + " events");
+    }
 
     /**
      * Writes the newest change of each row, set-wise, inside the batch's transaction. At most one change per key;

@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OUTBOX_EVENT. Written only inside the transaction of the business change (MANDATORY): the change and its event
- * commit together or not at all, and the bridge's reverse path reads them from the binlog in commit order.
+ * commit together or not at all. The CDC bridge reads them from the binlog in commit order and publishes each to
+ * {@code outbox.event.<aggregate type>}, for the other services that keep a copy and for its reverse path.
  */
 @Repository
 public class Outbox {
