@@ -23,7 +23,8 @@ class LegacyMemberListener {
         this.replicator = replicator;
     }
 
-    @KafkaListener(id = "legacy-member", topics = "${kit.member.changefeed.member-topic}", batch = "true")
+    @KafkaListener(id = "legacy-member", groupId = "${spring.kafka.consumer.group-id}.legacy-member",
+            topics = "${kit.member.changefeed.member-topic}", batch = "true")
     void on(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
         batches.apply(records, consumer, replicator);
     }

@@ -2,6 +2,7 @@ package dev.strangler.memberservice.member.replication;
 
 import dev.strangler.service.changefeed.Change;
 import dev.strangler.service.changefeed.ChangeEvent;
+import dev.strangler.service.changefeed.DomainEvent;
 import dev.strangler.service.changefeed.LegacyRow;
 import dev.strangler.service.changefeed.ReplicatedTable;
 import dev.strangler.service.changefeed.UnreadableEventException;
@@ -11,17 +12,17 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each order's member and status (TB_ORDER's MBR_NO and ORD_STAT_CD), which the delete rule needs. The
- * order's other columns belong to the order service and are not copied.
+ * Keeps each order's member and status (TB_ORDER's MBR_NO and ORD_STAT_CD, or the order service's events), which
+ * the delete rule needs. The order's other fields belong to the order service and are not copied.
  */
 @Component
-class LegacyOrderStatusReplicator implements ReplicatedTable<MemberOrder> {
+class OrderStatusReplicator implements ReplicatedTable<MemberOrder> {
 
     static final String TABLE = "TB_ORDER";
 
     private final MemberOrderRepository orders;
 
-    LegacyOrderStatusReplicator(MemberOrderRepository orders) {
+    OrderStatusReplicator(MemberOrderRepository orders) {
         this.orders = orders;
     }
 
@@ -36,6 +37,13 @@ class LegacyOrderStatusReplicator implements ReplicatedTable<MemberOrder> {
         MemberOrder order = new MemberOrder(row.longValue("ORD_NO"), row.longValue("MBR_NO"),
                 status(row.text("ORD_STAT_CD")));
         return Change.of(event, Long.toString(order.orderId()), "UPD_DT", order);
+    }
+
+    /** OrderPlaced, OrderCancelled: each carries the order's state after the change. */
+    @Override
+    public Change<MemberOrder> translate(DomainEvent event) {
+        MemberOrder order = new MemberOrder(event.longValue("id"), event.longValue("memberId"), event.text("status"));
+        return new Change<>(Long.toString(order.orderId()), event.version("updatedAt"), false, order);
     }
 
     @Override

@@ -25,12 +25,14 @@ class LegacyOrderListener {
         this.items = items;
     }
 
-    @KafkaListener(id = "legacy-order", topics = "${kit.order.changefeed.order-topic}", batch = "true")
+    @KafkaListener(id = "legacy-order", groupId = "${spring.kafka.consumer.group-id}.legacy-order",
+            topics = "${kit.order.changefeed.order-topic}", batch = "true")
     void onOrder(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
         batches.apply(records, consumer, orders);
     }
 
-    @KafkaListener(id = "legacy-order-item", topics = "${kit.order.changefeed.order-item-topic}", batch = "true")
+    @KafkaListener(id = "legacy-order-item", groupId = "${spring.kafka.consumer.group-id}.legacy-order-item",
+            topics = "${kit.order.changefeed.order-item-topic}", batch = "true")
     void onItem(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer) {
         batches.apply(records, consumer, items);
     }
