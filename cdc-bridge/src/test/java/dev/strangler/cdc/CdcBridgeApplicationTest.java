@@ -31,7 +31,7 @@ public abstract class CdcBridgeApplicationTest {
         registry.add("spring.datasource.url", () -> infra.jdbcUrl(infra.legacy().database()));
         registry.add("kit.cdc.source.port", infra::databasePort);
         registry.add("kit.cdc.source.server-id", () -> 7001);
-        registry.add("kit.cdc.reverse.server-id", () -> 7002);
+        registry.add("kit.cdc.outbox.server-id", () -> 7002);
         registry.add("kit.cdc.source.topic-prefix", () -> "app");
         registry.add("kit.cdc.storage.directory", STORAGE::toString);
     }

@@ -33,7 +33,8 @@ public final class CdcTestSettings {
                         "legacy." + table.toLowerCase() + "." + topicSuffix)).toList(),
                 new CdcProperties.Storage(CdcProperties.StorageKind.FILE, storage.toString(), null, null),
                 Map.of(),
-                new CdcProperties.KitTables(infra.kitDatabase() + ".KIT_CDC_SIGNAL", infra.kitDatabase() + ".KIT_CDC_ECHO_MARKER"),
+                new CdcProperties.KitTables(infra.kitDatabase() + ".KIT_CDC_SIGNAL",
+                        infra.kitDatabase() + ".KIT_CDC_ECHO_MARKER", infra.kitDatabase() + ".KIT_CDC_WATERMARK"),
                 Duration.ZERO,
                 new CdcProperties.Producer(CdcProperties.Compression.LZ4, DataSize.ofKilobytes(256)));
     }

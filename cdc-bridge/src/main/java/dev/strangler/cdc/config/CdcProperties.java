@@ -48,9 +48,12 @@ public record CdcProperties(
     /**
      * @param signal     where re-snapshots are requested and Debezium keeps its snapshot watermarks
      * @param echoMarker written by the reverse path in the same transaction as its legacy writes
+     * @param watermark  one row the bridge updates for a barrier; every engine captures it, so its change marks a
+     *                   point in each engine's binlog stream
      */
     public record KitTables(@NotBlank @Pattern(regexp = TABLE) String signal,
-                            @NotBlank @Pattern(regexp = TABLE) String echoMarker) {
+                            @NotBlank @Pattern(regexp = TABLE) String echoMarker,
+                            @NotBlank @Pattern(regexp = TABLE) String watermark) {
     }
 
     static final String TABLE = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+";

@@ -13,13 +13,14 @@ public final class DebeziumConfiguration {
     private DebeziumConfiguration() {
     }
 
-    /** The forward path: the captured legacy tables, plus the kit's signal and echo-marker tables. */
+    /** The forward path: the captured legacy tables, plus the kit's signal, echo-marker and watermark tables. */
     public static Properties forward(CdcProperties cdc, String kafkaBootstrapServers) {
         // The kit's own tables are captured too: signals start re-snapshots, echo markers identify the reverse
-        // path's transactions. Neither is published.
+        // path's transactions, watermarks mark barriers. None is published.
         List<String> tables = new ArrayList<>(cdc.tables().stream().map(CapturedTable::table).toList());
         tables.add(cdc.kitTables().signal());
         tables.add(cdc.kitTables().echoMarker());
+        tables.add(cdc.kitTables().watermark());
         Properties p = common(cdc, "forward", cdc.source().serverId(), cdc.source().topicPrefix(), tables,
                 kafkaBootstrapServers);
         p.setProperty("signal.data.collection", cdc.kitTables().signal());
@@ -33,10 +34,17 @@ public final class DebeziumConfiguration {
         return p;
     }
 
-    /** The reverse path: the extracted services' outbox tables, with a position of its own. */
-    public static Properties reverse(CdcProperties cdc, long serverId, String topicPrefix, List<String> outboxTables,
-                                     String kafkaBootstrapServers) {
-        return common(cdc, "reverse", serverId, topicPrefix, outboxTables, kafkaBootstrapServers);
+    /**
+     * The outbox relay: the extracted services' outbox tables (and the watermark table), with a position of its own.
+     * Deletes (pruning) are not events; no tombstones are needed for topics keyed by aggregate.
+     */
+    public static Properties outbox(CdcProperties cdc, long serverId, String topicPrefix, List<String> outboxTables,
+                                    String kafkaBootstrapServers) {
+        List<String> tables = new ArrayList<>(outboxTables);
+        tables.add(cdc.kitTables().watermark());
+        Properties p = common(cdc, "outbox", serverId, topicPrefix, tables, kafkaBootstrapServers);
+        p.setProperty("tombstones.on.delete", "false");
+        return p;
     }
 
     private static Properties common(CdcProperties cdc, String path, long serverId, String topicPrefix,

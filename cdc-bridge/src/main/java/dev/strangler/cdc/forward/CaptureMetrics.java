@@ -19,7 +19,7 @@ public final class CaptureMetrics {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, Counter> events = new ConcurrentHashMap<>();
-    private final Map<String, Counter> echoesDropped = new ConcurrentHashMap<>();
+    private final Map<String, Counter> echoes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastEventAtByTable = new ConcurrentHashMap<>();
     private final AtomicLong lastEventAt = new AtomicLong();
@@ -52,14 +52,14 @@ public final class CaptureMetrics {
         lastPosition.set(position);
     }
 
-    void echoDropped(String table) {
-        echoesDropped.computeIfAbsent(table, t -> Counter.builder("kit.cdc.echoes.dropped").tag("table", t)
-                .description("changes written by the reverse path, recognised and not republished")
+    void echoPublished(String table) {
+        echoes.computeIfAbsent(table, t -> Counter.builder("kit.cdc.echoes").tag("table", t)
+                .description("changes written by the reverse path, published with the kit-echo header")
                 .register(registry)).increment();
     }
 
-    public long echoesDropped(String table) {
-        Counter counter = echoesDropped.get(table);
+    public long echoes(String table) {
+        Counter counter = echoes.get(table);
         return counter == null ? 0 : (long) counter.count();
     }
 

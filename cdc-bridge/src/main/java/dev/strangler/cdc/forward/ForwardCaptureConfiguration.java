@@ -1,6 +1,8 @@
 package dev.strangler.cdc.forward;
 
+import dev.strangler.cdc.barrier.Watermarks;
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.outbox.OutboxProperties;
 import dev.strangler.cdc.startup.SourcePreflight;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,8 +26,10 @@ class ForwardCaptureConfiguration {
     }
 
     @Bean
-    ForwardCapture forwardCapture(CdcProperties cdc, KafkaProperties kafka, CaptureMetrics metrics, CapturePause pause) {
+    ForwardCapture forwardCapture(CdcProperties cdc, OutboxProperties outbox, KafkaProperties kafka,
+                                  CaptureMetrics metrics, CapturePause pause, Watermarks watermarks) {
         String bootstrap = String.join(",", kafka.getBootstrapServers());
-        return new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, bootstrap), metrics, pause);
+        return new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, outbox.tables(), bootstrap), metrics, pause,
+                watermarks);
     }
 }

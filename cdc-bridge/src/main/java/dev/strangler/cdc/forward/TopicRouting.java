@@ -8,13 +8,14 @@ import java.util.stream.Collectors;
 
 /**
  * Maps Debezium's destination ({@code <prefix>.<database>.<table>}) to the topic configured for that table.
- * Destinations that are not a captured table (transaction boundaries, heartbeats) have no topic.
+ * Destinations that are not a captured table (transaction boundaries, heartbeats, the kit's tables) have no topic.
  */
 final class TopicRouting {
 
     private final Map<String, String> topicByDestination;
     private final Map<String, String> tableByDestination;
     private final String echoMarkerDestination;
+    private final String watermarkDestination;
 
     TopicRouting(CdcProperties cdc) {
         String prefix = cdc.source().topicPrefix() + ".";
@@ -23,6 +24,11 @@ final class TopicRouting {
         this.tableByDestination = cdc.tables().stream()
                 .collect(Collectors.toUnmodifiableMap(t -> prefix + t.table(), CapturedTable::table));
         this.echoMarkerDestination = prefix + cdc.kitTables().echoMarker();
+        this.watermarkDestination = prefix + cdc.kitTables().watermark();
+    }
+
+    boolean isWatermark(String destination) {
+        return watermarkDestination.equals(destination);
     }
 
     boolean isEchoMarker(String destination) {

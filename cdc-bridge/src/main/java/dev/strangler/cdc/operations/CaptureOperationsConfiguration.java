@@ -4,6 +4,8 @@ import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.forward.CaptureMetrics;
 import dev.strangler.cdc.forward.CapturePause;
 import dev.strangler.cdc.forward.ForwardCapture;
+import dev.strangler.cdc.outbox.OutboxRelay;
+import dev.strangler.cdc.reverse.ReversePath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
@@ -13,12 +15,13 @@ class CaptureOperationsConfiguration {
 
     @Bean
     CaptureOperations captureOperations(CdcProperties cdc, ForwardCapture capture, CaptureMetrics metrics,
-                                        CapturePause pause, ObjectMapper json) {
-        return new CaptureOperations(cdc, capture, metrics, pause, new SnapshotRequests(cdc, json));
+                                        CapturePause pause, ObjectMapper json, OutboxRelay outbox) {
+        return new CaptureOperations(cdc, capture, metrics, pause, new SnapshotRequests(cdc, json), outbox);
     }
 
     @Bean
-    CaptureHealthIndicator captureHealthIndicator(ForwardCapture capture, CaptureMetrics metrics, CapturePause pause) {
-        return new CaptureHealthIndicator(capture, metrics, pause);
+    CaptureHealthIndicator captureHealthIndicator(ForwardCapture capture, CaptureMetrics metrics, CapturePause pause,
+                                                  OutboxRelay outbox, ReversePath reverse) {
+        return new CaptureHealthIndicator(capture, metrics, pause, outbox, reverse);
     }
 }

@@ -1,17 +1,22 @@
 package dev.strangler.cdc.operations;
 
 import dev.strangler.cdc.forward.SourcePosition;
+import dev.strangler.cdc.outbox.OutboxRelay;
 import java.util.List;
 
-/** The forward path at a glance, as the operations API and the playbook's gates read it. */
+/**
+ * The forward path at a glance, as the operations API and the playbook's gates read it, and the outbox relay's
+ * figures.
+ */
 public record CaptureStatus(boolean running, boolean paused, long lastEventAgeMillis, SourcePosition lastPosition,
-                           long snapshotRows, List<TableStatus> tables) {
+                           long snapshotRows, List<TableStatus> tables, OutboxRelay.Status outbox) {
 
     /**
      * @param lagMillis          source commit to Kafka acknowledgement of the table's last event
      * @param lastEventAgeMillis how long ago that event was published, or -1 before the first
+     * @param echoes             of its events, changes the reverse path wrote (published with the kit-echo header)
      */
     public record TableStatus(String table, String topic, long events, long lagMillis, long lastEventAgeMillis,
-                              long echoesDropped) {
+                              long echoes) {
     }
 }

@@ -3,20 +3,26 @@ package dev.strangler.cdc.reverse;
 import dev.strangler.cdc.reverse.ReverseProperties.AggregateMapping;
 import dev.strangler.cdc.reverse.ReverseProperties.ChildRows;
 import dev.strangler.cdc.reverse.ReverseProperties.Column;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes one outbox event into the legacy tables through a mapping: an upsert of the row (and a replacement of its
- * child rows), or a delete. Runs inside the caller's transaction.
+ * Writes one service event into the legacy tables through a mapping: an upsert of the row (and a replacement of its
+ * child rows), or a delete. Runs inside the caller's transaction. With a version column, the row is locked and read
+ * first, and an event older than it changes nothing: the reverse path never overwrites a newer legacy row.
  */
 final class LegacyRowWriter {
+
+    /** What a write did. */
+    enum Outcome { APPLIED, OLDER_THAN_LEGACY }
 
     private final JdbcTemplate jdbc;
 
@@ -24,22 +30,44 @@ final class LegacyRowWriter {
         this.jdbc = jdbc;
     }
 
-    void write(AggregateMapping mapping, OutboxEvent event) {
+    Outcome write(AggregateMapping mapping, OutboxEvent event) {
         Object key = value(mapping.key(), event.payload());
         if (key == null) {
             throw new UnreadableEventException("payload has no " + mapping.key().field() + " for " + mapping.table());
+        }
+        Optional<Column> version = mapping.version();
+        if (version.isPresent() && olderThanLegacy(mapping, version.get(), key, event.payload())) {
+            return Outcome.OLDER_THAN_LEGACY;
         }
         for (ChildRows children : mapping.children()) {
             jdbc.update("DELETE FROM " + children.table() + " WHERE " + children.parentKeyColumn() + " = ?", key);
         }
         if (mapping.deleteEventTypes().contains(event.type())) {
             jdbc.update("DELETE FROM " + mapping.table() + " WHERE " + mapping.key().column() + " = ?", key);
-            return;
+            return Outcome.APPLIED;
         }
         upsert(mapping, event.payload(), key);
         for (ChildRows children : mapping.children()) {
             insertChildren(children, event.payload().path(children.field()), key);
         }
+        return Outcome.APPLIED;
+    }
+
+    /** Locks the legacy row (or the gap where it would be) and compares its version with the event's. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean olderThanLegacy(AggregateMapping mapping, Column version, Object key, JsonNode payload) {
+        Object incoming = value(version, payload);
+        if (incoming == null) {
+            throw new UnreadableEventException("payload has no " + version.field() + ", which versions "
+                    + mapping.table());
+        }
+        List<Object> current = jdbc.query("SELECT " + version.column() + " FROM " + mapping.table() + " WHERE "
+                        + mapping.key().column() + " = ? FOR UPDATE",
+                (row, n) -> row.getObject(1, incoming.getClass()), key);
+        if (current.isEmpty() || current.get(0) == null) {
+            return false;
+        }
+        return ((Comparable) current.get(0)).compareTo(incoming) > 0;
     }
 
     private void upsert(AggregateMapping mapping, JsonNode payload, Object key) {
@@ -86,7 +114,7 @@ final class LegacyRowWriter {
         try {
             return switch (column.type()) {
                 case TEXT -> translated;
-                case NUMBER -> new java.math.BigDecimal(translated);
+                case NUMBER -> new BigDecimal(translated);
                 case INSTANT -> LocalDateTime.ofInstant(Instant.parse(translated), ZoneOffset.UTC);
             };
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package dev.strangler.cdc.reverse;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One row of a service's outbox, in the shape Debezium's outbox event router expects.
+ * One service event as the outbox relay published it (Debezium's outbox event router conventions).
  *
  * @param id            unique event id; the reverse path applies each id once
  * @param aggregateType for example {@code Member}

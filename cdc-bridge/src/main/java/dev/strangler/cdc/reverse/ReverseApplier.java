@@ -1,26 +1,31 @@
 package dev.strangler.cdc.reverse;
 
 import dev.strangler.cdc.reverse.ReverseProperties.AggregateMapping;
-import io.debezium.engine.ChangeEvent;
-import io.debezium.engine.DebeziumEngine;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.MessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Applies outbox inserts to the legacy tables, each event in one transaction that first writes the echo marker
- * (so the forward path drops the resulting binlog changes) and then the rows. The marker's unique event id makes a
- * replayed event a no-op. The position advances only after the transaction committed.
+ * Applies the services' events to the legacy tables, each event in one transaction that first writes the echo
+ * marker (so the forward path tags the resulting binlog changes as this event's echo) and then the rows, guarded by
+ * the row's version. The marker's unique event id makes a redelivered event a no-op. The container commits the
+ * offset only after this returned, so after the transaction committed. A database failure is thrown, so the
+ * container retries the event (never skipped); an event that cannot be translated is recorded and skipped, never
+ * half-applied.
  */
-final class ReverseApplier implements DebeziumEngine.ChangeConsumer<ChangeEvent<String, String>> {
+final class ReverseApplier implements MessageListener<String, String> {
 
     private static final Logger log = LoggerFactory.getLogger(ReverseApplier.class);
 
@@ -45,28 +50,15 @@ final class ReverseApplier implements DebeziumEngine.ChangeConsumer<ChangeEvent<
     }
 
     @Override
-    public void handleBatch(List<ChangeEvent<String, String>> records,
-                            DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
-            throws InterruptedException {
-        for (ChangeEvent<String, String> record : records) {
-            if (record.value() != null) {
-                apply(json.readTree(record.value()));
-            }
-            committer.markProcessed(record);
-        }
-        committer.markBatchFinished();
-    }
-
-    private void apply(JsonNode change) {
-        String op = change.path("op").asString("");
-        if (!op.equals("c") && !op.equals("r")) {
-            return; // services may update or purge sent outbox rows; only new events carry changes
+    public void onMessage(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return;
         }
         OutboxEvent event;
         try {
-            event = read(change.path("after"));
-        } catch (RuntimeException e) {
-            statistics.unreadable("(unparseable)", e.getMessage());
+            event = read(record);
+        } catch (UnreadableEventException | JacksonException e) {
+            statistics.unreadable(record.topic() + "@" + record.offset(), e.getMessage());
             return;
         }
         AggregateMapping mapping = mappings.get(event.aggregateType());
@@ -75,27 +67,33 @@ final class ReverseApplier implements DebeziumEngine.ChangeConsumer<ChangeEvent<
             return;
         }
         try {
-            boolean applied = Boolean.TRUE.equals(transactions.execute(status -> {
+            ReverseStatistics.Result result = transactions.execute(status -> {
                 try {
                     jdbc.update("INSERT INTO " + echoMarkerTable + " (SOURCE_EVENT_ID) VALUES (?)", event.id());
                 } catch (DuplicateKeyException alreadyApplied) {
-                    return false;
+                    return ReverseStatistics.Result.DUPLICATE;
                 }
-                writer.write(mapping, event);
-                return true;
-            }));
-            statistics.recorded(event, applied);
+                return writer.write(mapping, event) == LegacyRowWriter.Outcome.APPLIED
+                        ? ReverseStatistics.Result.APPLIED : ReverseStatistics.Result.OLDER_THAN_LEGACY;
+            });
+            statistics.recorded(result);
         } catch (UnreadableEventException e) {
-            log.error("Outbox event {} ({}) cannot be applied to {}: {}", event.id(), event.type(), mapping.table(),
+            log.error("Event {} ({}) cannot be applied to {}: {}", event.id(), event.type(), mapping.table(),
                     e.getMessage());
             statistics.unreadable(event.id(), e.getMessage());
         }
     }
 
-    private OutboxEvent read(JsonNode row) {
-        JsonNode payload = row.path("payload");
-        return new OutboxEvent(row.path("id").asString(), row.path("aggregatetype").asString(),
-                row.path("aggregateid").asString(), row.path("type").asString(),
-                payload.isString() ? json.readTree(payload.asString()) : payload);
+    private OutboxEvent read(ConsumerRecord<String, String> record) {
+        return new OutboxEvent(header(record, "id"), header(record, "aggregateType"), record.key(),
+                header(record, "eventType"), json.readTree(record.value()));
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null || header.value() == null) {
+            throw new UnreadableEventException("header '" + name + "' is missing");
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/cdc/reverse")
 class ReverseController {
 
-    private final ReverseCapture reverse;
+    private final ReversePath reverse;
 
-    ReverseController(ReverseCapture reverse) {
+    ReverseController(ReversePath reverse) {
         this.reverse = reverse;
     }
 
@@ -24,12 +24,12 @@ class ReverseController {
     }
 
     @GetMapping
-    ReverseCapture.Status status() {
+    ReversePath.Status status() {
         return reverse.status();
     }
 
     @PutMapping
-    ReverseCapture.Status switchTo(@Valid @RequestBody ReverseSwitchRequest request) {
+    ReversePath.Status switchTo(@Valid @RequestBody ReverseSwitchRequest request) {
         return reverse.switchTo(request.enabled(), request.reason());
     }
 }

@@ -1,32 +1,29 @@
 package dev.strangler.cdc.reverse;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The reverse path: after a write cut-over, the extracted services' outbox events become rows of the legacy tables,
- * so the parts of the monolith that still read them keep working. Every table, column and value translation is
- * configuration.
+ * The reverse path: after a write cut-over, the extracted services' events (relayed from their outboxes to
+ * {@code outbox.event.<aggregate type>}) become rows of the legacy tables, so the parts of the monolith that still
+ * read them keep working. Every table, column and value translation is configuration.
  *
- * @param outboxTables the services' outbox tables, as {@code database.table}
- * @param serverId     the replica server id of the reverse engine (distinct from the forward engine's)
- * @param topicPrefix  the reverse engine's logical name
- * @param mappings     how each aggregate type's events become legacy rows
+ * @param consumerGroup the reverse path's Kafka consumer group: its committed offsets are how far it has applied
+ * @param mappings      how each aggregate type's events become legacy rows
  */
 @Validated
 @ConfigurationProperties("kit.cdc.reverse")
 public record ReverseProperties(
-        @NotEmpty List<@Pattern(regexp = TABLE) String> outboxTables,
-        @Min(1) long serverId,
-        @NotBlank String topicPrefix,
+        @NotBlank String consumerGroup,
         @NotEmpty List<@Valid AggregateMapping> mappings) {
 
     static final String TABLE = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+";
@@ -37,16 +34,30 @@ public record ReverseProperties(
      * @param table            the legacy table, as {@code database.table}
      * @param key              the primary key column and the payload field that carries it
      * @param columns          the other columns and their payload fields
+     * @param versionColumn    the legacy column that versions a row (one of {@code columns}, e.g. {@code UPD_DT}):
+     *                         an event older than the row is not applied, so a newer legacy row is never
+     *                         overwritten; absent, every event is applied
      * @param deleteEventTypes outbox event types that delete the row (and its children) instead of upserting it
      * @param children         arrays in the payload that become child rows (replaced as a whole)
      */
     public record AggregateMapping(@NotBlank String aggregateType, @NotBlank @Pattern(regexp = TABLE) String table,
                                    @NotNull @Valid Column key, @NotEmpty List<@Valid Column> columns,
+                                   @Pattern(regexp = COLUMN) String versionColumn,
                                    List<String> deleteEventTypes, List<@Valid ChildRows> children) {
 
         public AggregateMapping {
             deleteEventTypes = deleteEventTypes == null ? List.of() : List.copyOf(deleteEventTypes);
             children = children == null ? List.of() : List.copyOf(children);
+        }
+
+        /** The column that versions a row, if there is one. */
+        public Optional<Column> version() {
+            return columns.stream().filter(column -> column.column().equals(versionColumn)).findFirst();
+        }
+
+        @AssertTrue(message = "version-column must be one of the mapping's columns")
+        boolean isVersionColumnMapped() {
+            return versionColumn == null || columns == null || version().isPresent();
         }
     }
 

@@ -6,14 +6,18 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the reverse path did: applied, already-applied (replays), unmapped and unreadable events. */
+/** What the reverse path did: applied, already applied (redeliveries), older than legacy, unmapped, unreadable. */
 public final class ReverseStatistics {
 
     private static final int KEPT_FAILURES = 20;
 
+    /** What became of one event. */
+    enum Result { APPLIED, DUPLICATE, OLDER_THAN_LEGACY }
+
     private final Clock clock;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong olderThanLegacy = new AtomicLong();
     private final AtomicLong unmapped = new AtomicLong();
     private final AtomicLong unreadableCount = new AtomicLong();
     private final AtomicLong lastAppliedAt = new AtomicLong();
@@ -27,16 +31,27 @@ public final class ReverseStatistics {
     public record Failure(String eventId, String reason) {
     }
 
-    public record Snapshot(long applied, long duplicates, long unmapped, long unreadable, long lastAppliedAgeMillis,
-                           List<Failure> recentFailures) {
+    /**
+     * @param applied              events written to the legacy tables
+     * @param duplicates           redelivered events, recognised by their id and not written again
+     * @param olderThanLegacy      events older than the legacy row (by its version column), not written
+     * @param unmapped             events of an aggregate type no mapping names
+     * @param unreadable           events that could not be translated
+     * @param lastAppliedAgeMillis since the last applied event, or -1
+     * @param recentFailures       the latest unreadable events and why
+     */
+    public record Snapshot(long applied, long duplicates, long olderThanLegacy, long unmapped, long unreadable,
+                           long lastAppliedAgeMillis, List<Failure> recentFailures) {
     }
 
-    void recorded(OutboxEvent event, boolean wasApplied) {
-        if (wasApplied) {
-            applied.incrementAndGet();
-            lastAppliedAt.set(clock.millis());
-        } else {
-            duplicates.incrementAndGet();
+    void recorded(Result result) {
+        switch (result) {
+            case APPLIED -> {
+                applied.incrementAndGet();
+                lastAppliedAt.set(clock.millis());
+            }
+            case DUPLICATE -> duplicates.incrementAndGet();
+            case OLDER_THAN_LEGACY -> olderThanLegacy.incrementAndGet();
         }
     }
 
@@ -54,7 +69,7 @@ public final class ReverseStatistics {
 
     public synchronized Snapshot snapshot() {
         long last = lastAppliedAt.get();
-        return new Snapshot(applied.get(), duplicates.get(), unmapped.get(), unreadableCount.get(),
-                last == 0 ? -1 : clock.millis() - last, List.copyOf(failures));
+        return new Snapshot(applied.get(), duplicates.get(), olderThanLegacy.get(), unmapped.get(),
+                unreadableCount.get(), last == 0 ? -1 : clock.millis() - last, List.copyOf(failures));
     }
 }

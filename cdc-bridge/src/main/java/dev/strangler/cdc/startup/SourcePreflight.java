@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,10 +26,13 @@ public final class SourcePreflight {
     private static final Duration TABLE_POLL = Duration.ofSeconds(2);
 
     private final CdcProperties cdc;
+    private final List<String> outboxTables;
     private final String kafkaBootstrapServers;
 
-    public SourcePreflight(CdcProperties cdc, String kafkaBootstrapServers) {
+    /** @param outboxTables the services' outbox tables the relay reads (created by the services' migrations) */
+    public SourcePreflight(CdcProperties cdc, List<String> outboxTables, String kafkaBootstrapServers) {
         this.cdc = cdc;
+        this.outboxTables = List.copyOf(outboxTables);
         this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
@@ -42,6 +46,10 @@ public final class SourcePreflight {
             }
             requireTable(connection, cdc.kitTables().signal(), "kit.cdc.kit-tables.signal");
             requireTable(connection, cdc.kitTables().echoMarker(), "kit.cdc.kit-tables.echo-marker");
+            requireTable(connection, cdc.kitTables().watermark(), "kit.cdc.kit-tables.watermark");
+            for (int i = 0; i < outboxTables.size(); i++) {
+                requireTable(connection, outboxTables.get(i), "kit.cdc.outbox.tables[" + i + "]");
+            }
         } catch (SQLException e) {
             throw new CdcStartupException("The source database check failed: " + e.getMessage(),
                     "Check kit.cdc.source.* (KIT_DB_HOST, KIT_DB_PORT, CDC_DB_USER, CDC_DB_PASSWORD).");
@@ -88,7 +96,7 @@ public final class SourcePreflight {
                         + " does not exist, or the CDC account cannot see it",
                         "Fix " + setting + ", or grant SELECT on it to the CDC account.");
             }
-            log.info("Waiting for {} to exist (is the monolith's schema migrated yet?)", table);
+            log.info("Waiting for {} to exist (are the monolith's and the services' schemas migrated yet?)", table);
             try {
                 Thread.sleep(TABLE_POLL.toMillis());
             } catch (InterruptedException e) {

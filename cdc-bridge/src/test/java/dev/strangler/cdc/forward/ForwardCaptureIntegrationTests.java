@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.strangler.cdc.CdcTestSettings;
 import dev.strangler.cdc.LegacySchema;
 import dev.strangler.cdc.TopicReader;
+import dev.strangler.cdc.barrier.Watermarks;
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.startup.SourcePreflight;
 import dev.strangler.infra.InfraSettings;
@@ -26,6 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,7 +114,7 @@ class ForwardCaptureIntegrationTests {
     }
 
     @Test
-    void dropsTheReversePathsOwnWritesRecognisedByTheEchoMarkerInTheirTransaction() throws Exception {
+    void tagsTheReversePathsOwnWritesWithTheOutboxEventTheyEcho() throws Exception {
         long member = insertMember("echo-" + suffix, "Echo Test");
         CdcProperties cdc = CdcTestSettings.capture(infra, suffix, storage);
         start(cdc);
@@ -121,26 +124,43 @@ class ForwardCaptureIntegrationTests {
             try (Connection connection = legacy()) {
                 connection.setAutoCommit(false);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("INSERT INTO " + cdc.kitTables().echoMarker() + " (SOURCE_EVENT_ID) VALUES ('evt-1')");
+                    statement.execute("INSERT INTO " + cdc.kitTables().echoMarker() + " (SOURCE_EVENT_ID) VALUES ('evt-" + suffix + "')");
                     statement.execute("UPDATE TB_MEMBER SET MBR_NM = 'From The Service' WHERE MBR_NO = " + member);
                 }
                 connection.commit();
             }
             execute("UPDATE TB_MEMBER SET MBR_NM = 'From The Monolith' WHERE MBR_NO = " + member);
 
-            JsonNode update = awaitEvent(reader, member, "u");
-            assertThat(update.path("after").path("MBR_NM").asString()).isEqualTo("From The Monolith");
-            assertThat(reader.poll().stream().filter(r -> r.value() != null && key(r) == member)
-                    .map(r -> JSON.readTree(r.value()).path("after").path("MBR_NM").asString()))
-                    .doesNotContain("From The Service");
+            await().atMost(Duration.ofSeconds(60)).until(() -> updates(reader, member).size() == 2);
+            List<ConsumerRecord<String, String>> updates = updates(reader, member);
+            assertThat(name(updates.get(0))).isEqualTo("From The Service");
+            assertThat(echoOf(updates.get(0))).as("published for every consumer, tagged as the echo of its event")
+                    .isEqualTo("evt-" + suffix);
+            assertThat(name(updates.get(1))).isEqualTo("From The Monolith");
+            assertThat(updates.get(1).headers().lastHeader(KafkaChangePublisher.ECHO_HEADER)).isNull();
         }
-        assertThat(metrics.echoesDropped(cdc.tables().get(0).table())).isEqualTo(1);
+        assertThat(metrics.echoes(cdc.tables().get(0).table())).isEqualTo(1);
+    }
+
+    private static List<ConsumerRecord<String, String>> updates(TopicReader reader, long member) {
+        return reader.poll().stream().filter(r -> r.value() != null && key(r) == member && op(r).equals("u")).toList();
+    }
+
+    private static String name(ConsumerRecord<String, String> record) {
+        return JSON.readTree(record.value()).path("after").path("MBR_NM").asString();
+    }
+
+    private static String echoOf(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader(KafkaChangePublisher.ECHO_HEADER);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void start(CdcProperties cdc) {
         metrics = new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
         capture = new ForwardCapture(cdc, infra.kafkaBootstrapServers(),
-                new SourcePreflight(cdc, infra.kafkaBootstrapServers()), metrics, new CapturePause());
+                new SourcePreflight(cdc, List.of(), infra.kafkaBootstrapServers()), metrics, new CapturePause(),
+                new Watermarks(new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(infra.legacy().database()),
+                        infra.legacy().user(), infra.legacy().password())), cdc.kitTables().watermark()));
         capture.start();
     }
 

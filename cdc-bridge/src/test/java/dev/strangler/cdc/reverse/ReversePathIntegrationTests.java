@@ -7,6 +7,7 @@ import dev.strangler.cdc.CdcBridgeApplicationTest;
 import dev.strangler.cdc.LegacySchema;
 import dev.strangler.cdc.TopicReader;
 import dev.strangler.infra.InfraSettings;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,19 +17,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The reverse path in the running bridge: outbox events of an extracted service become legacy rows, once each,
- * while the forward path recognises those writes as echoes and does not publish them.
+ * The outbox relay and the reverse path in the running bridge: a service's outbox rows become events on
+ * outbox.event.&lt;type&gt; and, while the reverse path is on, legacy rows, once each and never over a newer legacy
+ * row, while the forward path publishes those writes tagged as echoes.
  */
 class ReversePathIntegrationTests extends CdcBridgeApplicationTest {
 
@@ -41,22 +49,34 @@ class ReversePathIntegrationTests extends CdcBridgeApplicationTest {
     }
 
     @Test
-    void appliesOutboxEventsToTheLegacyTablesAndTheForwardPathDropsTheEcho() throws Exception {
+    void relaysOutboxEventsAppliesThemToTheLegacyTablesAndTagsTheirEchoes() throws Exception {
         switchReverse(true, "write cut-over of members");
         long id = ids.incrementAndGet();
-        try (TopicReader forward = new TopicReader(infra.kafkaBootstrapServers(), "legacy.member")) {
-            outbox("Member", id, "MemberRegistered", member(id, "reverse-" + id, "박서준", "GOLD", false));
+        try (TopicReader events = new TopicReader(infra.kafkaBootstrapServers(), "outbox.event.Member");
+             TopicReader forward = new TopicReader(infra.kafkaBootstrapServers(), "legacy.member")) {
+            String registered = outbox("Member", id, "MemberRegistered",
+                    member(id, "reverse-" + id, "박서준", "GOLD", false, "2026-11-24T10:00:00.456Z"));
+
+            ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> find(events, registered), Optional::isPresent).orElseThrow();
+            assertThat(event.key()).isEqualTo(Long.toString(id));
+            assertThat(header(event, "eventType")).isEqualTo("MemberRegistered");
+            assertThat(header(event, "aggregateType")).isEqualTo("Member");
+            assertThat(JSON.readTree(event.value()).path("name").asString()).isEqualTo("박서준");
 
             await().atMost(Duration.ofSeconds(60)).until(() -> legacyMember(id) != null);
-            Map<String, Object> row = legacyMember(id);
-            assertThat(row).containsEntry("MBR_NM", "박서준").containsEntry("GRADE_CD", "G").containsEntry("DEL_YN", "N");
+            assertThat(legacyMember(id)).containsEntry("MBR_NM", "박서준").containsEntry("GRADE_CD", "G")
+                    .containsEntry("DEL_YN", "N");
 
-            outbox("Member", id, "MemberDeleted", member(id, "reverse-" + id, "박서준", "GOLD", true));
+            String deleted = outbox("Member", id, "MemberDeleted",
+                    member(id, "reverse-" + id, "박서준", "GOLD", true, "2026-11-24T10:05:00.000Z"));
             await().atMost(Duration.ofSeconds(60)).until(() -> "Y".equals(legacyMember(id).get("DEL_YN")));
 
-            long monolithWrite = monolithInsertsMember("forward-" + id);
-            await().atMost(Duration.ofSeconds(60)).until(() -> keys(forward).contains(monolithWrite));
-            assertThat(keys(forward)).as("the reverse path's writes are not sent forward again").doesNotContain(id);
+            List<String> echoes = await().atMost(Duration.ofSeconds(60)).until(() -> forward.poll().stream()
+                    .filter(r -> r.value() != null && JSON.readTree(r.key()).path("MBR_NO").asLong() == id)
+                    .map(r -> header(r, "kit-echo")).toList(), list -> list.size() == 2);
+            assertThat(echoes).as("both writes reach legacy.member, each tagged with its event")
+                    .containsExactly(registered, deleted);
         }
         JsonNode status = reverseStatus();
         assertThat(status.path("enabled").asBoolean()).isTrue();
@@ -64,27 +84,58 @@ class ReversePathIntegrationTests extends CdcBridgeApplicationTest {
     }
 
     @Test
-    void aReplayedEventIsAppliedOnlyOnce() throws Exception {
-        switchReverse(true, "replay test");
+    void neverOverwritesANewerLegacyRow() throws Exception {
+        long member = monolithInsertsMember("newer-" + UUID.randomUUID());
+        execute(infra, "UPDATE TB_MEMBER SET MBR_NM = 'Newer In Legacy', UPD_DT = '2030-01-01 00:00:00.000'"
+                + " WHERE MBR_NO = " + member);
+        switchReverse(true, "guard test");
+        long olderBefore = reverseStatus().path("statistics").path("olderThanLegacy").asLong();
+
+        outbox("Member", member, "MemberUpdated",
+                member(member, "newer-x", "Older From Service", "VIP", false, "2029-12-31T23:59:59.999Z"));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> reverseStatus().path("statistics").path("olderThanLegacy").asLong() > olderBefore);
+        assertThat(legacyMember(member)).containsEntry("MBR_NM", "Newer In Legacy").containsEntry("GRADE_CD", "B");
+    }
+
+    @Test
+    void eventsPublishedWhileOffAreAppliedWhenItComesBackAndARedeliveryOnlyOnce() throws Exception {
         long id = ids.incrementAndGet();
-        outbox("Member", id, "MemberRegistered", member(id, "replay-" + id, "Replay", "SILVER", false));
+        switchReverse(false, "service writes while the reverse path is off");
+        String event = outbox("Member", id, "MemberRegistered",
+                member(id, "later-" + id, "Later", "SILVER", false, "2026-11-24T11:00:00.000Z"));
+        try (TopicReader events = new TopicReader(infra.kafkaBootstrapServers(), "outbox.event.Member")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> find(events, event), Optional::isPresent);
+        }
+        assertThat(legacyMember(id)).as("off: nothing applied").isNull();
+
+        switchReverse(true, "back on");
         await().atMost(Duration.ofSeconds(60)).until(() -> legacyMember(id) != null);
         long appliedBefore = reverseStatus().path("statistics").path("applied").asLong();
 
-        // Forget the reverse position: the engine snapshots the whole outbox again, replaying every event.
+        // Replay everything: the group's offsets back to the start, while it is off.
         switchReverse(false, "forget position");
-        java.nio.file.Files.deleteIfExists(STORAGE.resolve("reverse-offsets.dat"));
-        java.nio.file.Files.deleteIfExists(STORAGE.resolve("reverse-schema-history.dat"));
         execute(infra, "UPDATE TB_MEMBER SET MBR_NM = 'Changed In Legacy' WHERE MBR_NO = " + id);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.kafkaBootstrapServers()))) {
+            // Refused until the stopped consumer has left the group.
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+                admin.alterConsumerGroupOffsets("kit-cdc-reverse",
+                        Map.of(new TopicPartition("outbox.event.Member", 0), new OffsetAndMetadata(0))).all().get();
+                return true;
+            });
+        }
         switchReverse(true, "replay everything");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> reverseStatus().path("statistics").path("duplicates").asLong() > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> reverseStatus().path("statistics").path("duplicates").asLong() > 0);
         assertThat(reverseStatus().path("statistics").path("applied").asLong()).isEqualTo(appliedBefore);
         assertThat(legacyMember(id)).containsEntry("MBR_NM", "Changed In Legacy");
     }
 
     @Test
-    void concurrentWritesOnBothSidesConvergeWithoutEchoes() throws Exception {
+    void concurrentWritesOnBothSidesConverge() throws Exception {
         // After a write cut-over the service creates members and the monolith still changes others: two sets of
         // rows, written at the same time. (Both sides creating rows of one context would collide on keys.)
         int writes = 100;
@@ -107,7 +158,8 @@ class ReversePathIntegrationTests extends CdcBridgeApplicationTest {
             });
             Future<?> service = pool.submit(() -> {
                 for (long id : serviceIds) {
-                    outbox("Member", id, "MemberRegistered", member(id, "svc-" + id, "Service " + id, "VIP", false));
+                    outbox("Member", id, "MemberRegistered",
+                            member(id, "svc-" + id, "Service " + id, "VIP", false, "2026-11-24T12:00:00.000Z"));
                 }
                 return null;
             });
@@ -117,10 +169,11 @@ class ReversePathIntegrationTests extends CdcBridgeApplicationTest {
 
             await().atMost(Duration.ofSeconds(90)).until(() -> serviceIds.stream().allMatch(id -> legacyMember(id) != null));
             await().atMost(Duration.ofSeconds(90)).until(() -> updatesOf(forward, legacyIds) == writes);
-            assertThat(keys(forward)).as("no echo of the service's writes").doesNotContainAnyElementsOf(serviceIds);
             assertThat(serviceIds).allSatisfy(id -> assertThat(legacyMember(id)).containsEntry("GRADE_CD", "V"));
             assertThat(legacyIds).allSatisfy(id -> assertThat(legacyMember(id))
                     .containsEntry("MBR_NM", "Updated By Monolith"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> echoedKeys(forward).containsAll(serviceIds));
+            assertThat(echoedKeys(forward)).as("only the service's writes are echoes").doesNotContainAnyElementsOf(legacyIds);
         }
     }
 
@@ -132,6 +185,20 @@ class ReversePathIntegrationTests extends CdcBridgeApplicationTest {
                 .count();
     }
 
+    private static List<Long> echoedKeys(TopicReader reader) {
+        return reader.poll().stream().filter(r -> r.value() != null && r.headers().lastHeader("kit-echo") != null)
+                .map(r -> JSON.readTree(r.key()).path("MBR_NO").asLong()).toList();
+    }
+
+    private static Optional<ConsumerRecord<String, String>> find(TopicReader reader, String eventId) {
+        return reader.poll().stream().filter(r -> eventId.equals(header(r, "id"))).findFirst();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private void switchReverse(boolean enabled, String reason) {
         http().put().uri("/cdc/reverse").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"enabled\":" + enabled + ",\"reason\":\"" + reason + "\"}").retrieve().toBodilessEntity();
@@ -141,29 +208,28 @@ class ReversePathIntegrationTests extends CdcBridgeApplicationTest {
         return JSON.readTree(http().get().uri("/cdc/reverse").retrieve().body(String.class));
     }
 
-    private static List<Long> keys(TopicReader reader) {
-        return reader.poll().stream().filter(r -> r.value() != null)
-                .map(r -> JSON.readTree(r.key()).path("MBR_NO").asLong()).toList();
-    }
-
-    private static String member(long id, String loginId, String name, String grade, boolean deleted) {
+    private static String member(long id, String loginId, String name, String grade, boolean deleted,
+                                 String updatedAt) {
         return JSON.writeValueAsString(Map.of("id", id, "loginId", loginId, "name", name, "email", loginId + "@example.com",
                 "phone", "010-1234-5678", "grade", grade, "joinedAt", "2026-11-01T09:30:00.123Z",
-                "updatedAt", "2026-11-24T10:00:00.456Z", "deleted", deleted));
+                "updatedAt", updatedAt, "deleted", deleted));
     }
 
-    private void outbox(String aggregate, long id, String type, String payload) throws SQLException {
+    /** Writes an outbox row as a service does; returns the event id. */
+    private String outbox(String aggregate, long id, String type, String payload) throws SQLException {
+        String eventId = UUID.randomUUID().toString();
         try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(infra.member().database()),
                 infra.member().user(), infra.member().password());
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO OUTBOX_EVENT (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(1, eventId);
             insert.setString(2, aggregate);
             insert.setString(3, Long.toString(id));
             insert.setString(4, type);
             insert.setString(5, payload);
             insert.executeUpdate();
         }
+        return eventId;
     }
 
     private Map<String, Object> legacyMember(long id) {

@@ -13,12 +13,15 @@ import java.util.stream.Collectors;
  * it: {@value #SIGNAL_TABLE}, where the CDC bridge asks Debezium for a re-snapshot and Debezium writes its snapshot
  * watermarks (the one table the CDC account may write), and {@value #ECHO_MARKER_TABLE}, which the reverse path
  * writes, as the legacy account, in the same transaction as its changes to the legacy tables, so that the forward
- * path recognises that transaction as its own echo.
+ * path recognises that transaction as its own echo (and tags its changes as such), and {@value #WATERMARK_TABLE},
+ * one row the bridge updates for a barrier: every CDC engine captures it, so its change marks a point in each
+ * engine's stream.
  */
 public final class DatabaseBootstrap {
 
     public static final String SIGNAL_TABLE = "KIT_CDC_SIGNAL";
     public static final String ECHO_MARKER_TABLE = "KIT_CDC_ECHO_MARKER";
+    public static final String WATERMARK_TABLE = "KIT_CDC_WATERMARK";
 
     private DatabaseBootstrap() {
     }
@@ -49,10 +52,16 @@ public final class DatabaseBootstrap {
                 // Unique: the marker is also the reverse path's record of applied events, so a replay is a no-op.
                 .append(" UNIQUE KEY UK_ECHO_SOURCE_EVENT (SOURCE_EVENT_ID))")
                 .append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
+        sql.append("CREATE TABLE IF NOT EXISTS ").append(kit).append('.').append(WATERMARK_TABLE)
+                .append(" (ID INT NOT NULL PRIMARY KEY, SEQ BIGINT NOT NULL, WRITTEN_AT DATETIME(3) NOT NULL)")
+                .append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
         sql.append("GRANT SELECT ON ").append(kit).append(".* TO ").append(principal(cdc)).append(";\n");
         sql.append("GRANT INSERT, UPDATE, DELETE ON ").append(kit).append('.').append(SIGNAL_TABLE).append(" TO ")
                 .append(principal(cdc)).append(";\n");
-        sql.append("GRANT SELECT, INSERT ON ").append(kit).append('.').append(ECHO_MARKER_TABLE).append(" TO ")
+        // The bridge writes both with the legacy account it applies the reverse path with; DELETE prunes markers.
+        sql.append("GRANT SELECT, INSERT, DELETE ON ").append(kit).append('.').append(ECHO_MARKER_TABLE).append(" TO ")
+                .append(principal(settings.legacy())).append(";\n");
+        sql.append("GRANT SELECT, INSERT, UPDATE ON ").append(kit).append('.').append(WATERMARK_TABLE).append(" TO ")
                 .append(principal(settings.legacy())).append(";\n");
         sql.append("FLUSH PRIVILEGES;\n");
         return sql.toString();

@@ -20,13 +20,15 @@ class DatabaseBootstrapTests {
     }
 
     @Test
-    void letsTheCdcAccountWriteOnlyTheSignalTable() {
+    void letsTheCdcAccountWriteOnlyTheSignalTableAndTheLegacyAccountTheBridgesBookkeeping() {
         String sql = DatabaseBootstrap.sql(InfraSettings.fromEnvironment(Map.of()));
 
         assertThat(sql).contains("CREATE TABLE IF NOT EXISTS `kit_db`.KIT_CDC_SIGNAL")
                 .contains("CREATE TABLE IF NOT EXISTS `kit_db`.KIT_CDC_ECHO_MARKER")
                 .contains("GRANT INSERT, UPDATE, DELETE ON `kit_db`.KIT_CDC_SIGNAL TO 'kit_cdc'@'%';")
-                .contains("GRANT SELECT, INSERT ON `kit_db`.KIT_CDC_ECHO_MARKER TO 'legacy_app'@'%';")
+                .contains("CREATE TABLE IF NOT EXISTS `kit_db`.KIT_CDC_WATERMARK")
+                .contains("GRANT SELECT, INSERT, DELETE ON `kit_db`.KIT_CDC_ECHO_MARKER TO 'legacy_app'@'%';")
+                .contains("GRANT SELECT, INSERT, UPDATE ON `kit_db`.KIT_CDC_WATERMARK TO 'legacy_app'@'%';")
                 .doesNotContain("GRANT INSERT, UPDATE, DELETE ON `legacy_db`")
                 .doesNotContain("KIT_CDC_SIGNAL TO 'legacy_app'");
     }
