@@ -1,5 +1,6 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.proxy.consistency.ReadYourWrites;
 import dev.strangler.proxy.shadow.ParityReport;
 import dev.strangler.proxy.toggle.Flip;
 import jakarta.validation.Valid;
@@ -51,6 +52,11 @@ class AdminRoutesController {
     @GetMapping("/routes/{name}/parity")
     ParityReport parity(@PathVariable String name) {
         return views.parity(name);
+    }
+
+    @GetMapping("/consistency")
+    ReadYourWrites.Status consistency() {
+        return views.consistency();
     }
 
     @GetMapping("/parity")

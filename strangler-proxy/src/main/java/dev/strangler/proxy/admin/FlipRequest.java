@@ -9,18 +9,21 @@ import jakarta.validation.constraints.Size;
 /**
  * The body of {@code POST /admin/routes/{name}/flips}.
  *
- * @param mode    LEGACY, SHADOW, CANARY or EXTRACTED; absent to change only the percentage
- * @param percent the canary percentage, 0–100; absent to keep it
- * @param reason  why (required, it goes into the audit history)
- * @param by      who is asking (free text: a name, a ticket, a playbook step)
+ * @param mode       LEGACY, SHADOW, CANARY or EXTRACTED; absent to change only the percentage
+ * @param percent    the canary percentage, 0–100; absent to keep it
+ * @param holdWrites true to hold the route's writes until the next flip (a write cut-over); the answer comes once
+ *                   the writes already in flight have finished
+ * @param reason     why (required, it goes into the audit history)
+ * @param by         who is asking (free text: a name, a ticket, a playbook step)
  */
 record FlipRequest(
         String mode,
         @DecimalMin("0") @DecimalMax("100") Double percent,
+        Boolean holdWrites,
         @NotBlank @Size(max = 500) String reason,
         @Size(max = 100) String by) {
 
     FlipCommand command() {
-        return new FlipCommand(mode, percent, reason, by);
+        return new FlipCommand(mode, percent, holdWrites, reason, by);
     }
 }

@@ -1,7 +1,10 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.proxy.consistency.ConsistencyFigures;
+import dev.strangler.proxy.hold.HoldFigures;
 import dev.strangler.proxy.routing.RouteStatistics;
 import dev.strangler.proxy.toggle.Flip;
+import dev.strangler.proxy.toggle.WritesHold;
 import java.net.URI;
 import java.util.List;
 
@@ -20,10 +23,14 @@ import java.util.List;
  * @param circuit       the extracted side's circuit breaker state, or null for a legacy-only route
  * @param traffic       request counters since this instance started
  * @param parity        the shadow comparison summary
+ * @param writesHeld    the hold of the route's writes for a cut-over, or null
+ * @param holds         what holds cost the route's writes on this instance
+ * @param consistency   read-your-writes on this instance: reads redirected, requests that waited for the feed
  */
 record RouteView(String name, List<String> paths, List<String> methods, URI legacyUri, URI extractedUri,
                  String mode, double percent, long version, Flip lastFlip, String circuit,
-                 RouteStatistics.Snapshot traffic, ParitySummary parity) {
+                 RouteStatistics.Snapshot traffic, ParitySummary parity, WritesHold writesHeld, HoldFigures holds,
+                 ConsistencyFigures consistency) {
 
     /**
      * @param compared      mirrored requests compared

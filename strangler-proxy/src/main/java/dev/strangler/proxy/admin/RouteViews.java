@@ -1,5 +1,7 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.proxy.consistency.ReadYourWrites;
+import dev.strangler.proxy.hold.WriteHolds;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.route.RouteTable;
 import dev.strangler.proxy.routing.ExtractedBreakers;
@@ -11,6 +13,7 @@ import dev.strangler.proxy.toggle.FlipCommand;
 import dev.strangler.proxy.toggle.Flips;
 import dev.strangler.proxy.toggle.RouteToggle;
 import dev.strangler.proxy.toggle.UnknownRouteException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,14 +28,18 @@ class RouteViews {
     private final RouteStatistics statistics;
     private final ExtractedBreakers breakers;
     private final ParityLedger parity;
+    private final WriteHolds holds;
+    private final ReadYourWrites readYourWrites;
 
     RouteViews(RouteTable table, Flips flips, RouteStatistics statistics, ExtractedBreakers breakers,
-            ParityLedger parity) {
+            ParityLedger parity, WriteHolds holds, ReadYourWrites readYourWrites) {
         this.table = table;
         this.flips = flips;
         this.statistics = statistics;
         this.breakers = breakers;
         this.parity = parity;
+        this.holds = holds;
+        this.readYourWrites = readYourWrites;
     }
 
     List<RouteView> all() {
@@ -43,8 +50,11 @@ class RouteViews {
         return view(route(name), flips.current(name));
     }
 
+    /** A flip that holds writes answers once the route's writes already in flight have finished. */
     Mono<RouteView> flip(String name, FlipCommand command) {
-        return flips.flip(name, command).map(toggle -> view(route(name), toggle));
+        return flips.flip(name, command)
+                .flatMap(toggle -> command.holds() ? holds.drained(name).thenReturn(toggle) : Mono.just(toggle))
+                .map(toggle -> view(route(name), toggle));
     }
 
     List<Flip> history(String name) {
@@ -60,6 +70,10 @@ class RouteViews {
                         .map(flip -> new RouteFlip(route.name(), flip)))
                 .sorted(Comparator.comparing((RouteFlip f) -> f.flip().at()).reversed())
                 .toList();
+    }
+
+    ReadYourWrites.Status consistency() {
+        return readYourWrites.status();
     }
 
     ParityReport parity(String name) {
@@ -82,6 +96,7 @@ class RouteViews {
         return new RouteView(route.name(), route.paths(), route.methods(), route.legacyUri(), route.extractedUri(),
                 toggle.mode().name(), toggle.percent(), toggle.version(), last,
                 route.extractable() ? breakers.state(route) : null, statistics.snapshot(route.name()),
-                new RouteView.ParitySummary(report.compared(), report.mismatched(), report.parityPercent()));
+                new RouteView.ParitySummary(report.compared(), report.mismatched(), report.parityPercent()),
+                toggle.writesHeld(Instant.now()) ? toggle.hold() : null, holds.figures(route.name()), readYourWrites.figures(route.name()));
     }
 }

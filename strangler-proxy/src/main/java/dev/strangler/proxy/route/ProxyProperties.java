@@ -32,15 +32,16 @@ public record ProxyProperties(
      * @param queueCapacity    mirrored requests waiting to be sent; when full, new ones are dropped and counted
      * @param concurrency      mirrored requests in flight at once
      * @param maxBody          largest response body captured for comparison; larger answers are not compared
-     * @param mismatchesKept   latest mismatches kept per route
+     * @param examplesPerGroup mismatches kept as examples per group of differing fields (the first ones seen)
      * @param mismatchBodyCap  characters of each body kept with a mismatch
-     * @param signaturesKept   distinct sets of differing fields counted per route (beyond that, counted in bulk)
+     * @param signaturesKept   groups (distinct sets of differing fields) kept per route; beyond that, counted in
+     *                         bulk against parity
      */
     public record ShadowSettings(
             @DefaultValue("1000") @Min(1) int queueCapacity,
             @DefaultValue("4") @Min(1) int concurrency,
             @DefaultValue("256KB") @NotNull DataSize maxBody,
-            @DefaultValue("20") @Min(1) int mismatchesKept,
+            @DefaultValue("3") @Min(1) int examplesPerGroup,
             @DefaultValue("4096") @Min(64) int mismatchBodyCap,
             @DefaultValue("500") @Min(1) int signaturesKept) {
     }

@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resilience   timeout, circuit breaker and fallback policy of the extracted side
  * @param shadow       SHADOW settings: which methods are mirrored, how often noise is sampled
  * @param diff         how legacy and extracted answers are compared
+ * @param consistency  read-your-writes: the entities a request names, so a request that depends on a write
+ *                     another side took waits for the change feed (or is served by that side)
  */
 public record RouteProperties(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be lower-case letters, digits, '.', '_' or '-'") String name,
@@ -40,7 +42,8 @@ public record RouteProperties(
         @DefaultValue @Valid Canary canary,
         @DefaultValue @Valid Resilience resilience,
         @DefaultValue @Valid Shadow shadow,
-        @DefaultValue @Valid Diff diff) {
+        @DefaultValue @Valid Diff diff,
+        @DefaultValue @Valid Consistency consistency) {
 
     /** A route without an extracted service can only be LEGACY. */
     @AssertTrue(message = "extracted-uri is required unless mode is LEGACY")
@@ -110,5 +113,24 @@ public record RouteProperties(
         public DiffRules rules() {
             return new DiffRules(ignorePaths, compareHeaders, unorderedArrays);
         }
+    }
+
+    /**
+     * Which entities a request of this route names, for read-your-writes across the change feed. A write (an unsafe
+     * method answered 2xx) makes each entity it names pending, on the backend that took it, until a barrier shows
+     * every consumer applied it. A request that names a pending entity and would be served by another backend is
+     * sent to the writing backend when it is a read that backend can serve, and otherwise waits for the barrier.
+     *
+     * @param keys    {@code entity=source}: a request source as for sticky keys ({@code path:}, {@code json:},
+     *                {@code header:}, {@code query:}, {@code cookie:}), or an answer's ({@code location:PATTERN} for
+     *                the Location header, {@code response-json:FIELD} for the body), e.g.
+     *                {@code member=path:/api/members/{id}/**} or {@code order=location:/api/orders/{id}}
+     * @param unkeyed entities a request depends on as a whole when it names none of them (a list or a search)
+     */
+    public record Consistency(
+            @DefaultValue List<@Pattern(regexp = "[a-z0-9-]+=((header|cookie|query|json|response-json):.+"
+                    + "|(path|location):.*\\{[^}]+}.*)", message = "must be ENTITY=SOURCE, e.g."
+                    + " member=path:/api/members/{id}/** or order=location:/api/orders/{id}") String> keys,
+            @DefaultValue List<@Pattern(regexp = "[a-z0-9-]+") String> unkeyed) {
     }
 }

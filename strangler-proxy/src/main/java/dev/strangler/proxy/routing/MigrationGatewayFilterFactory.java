@@ -2,6 +2,8 @@ package dev.strangler.proxy.routing;
 
 import static org.springframework.cloud.gateway.support.GatewayToStringStyler.filterToStringCreator;
 
+import dev.strangler.proxy.consistency.ReadYourWrites;
+import dev.strangler.proxy.hold.WriteHolds;
 import dev.strangler.proxy.route.Mode;
 import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
@@ -25,7 +27,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@code Migration=<route>}: decides, once per request, which side serves it from the route's current toggle,
  * and in SHADOW mode captures the monolith's answer for the mirror. It runs before the gateway writes the response
- * (so it can wrap it); {@link SideRoutingFilter} then points the request at the chosen side.
+ * (so it can wrap it); {@link SideRoutingFilter} then points the request at the chosen side. A write waits while its
+ * route's writes are held for a cut-over ({@link WriteHolds}); a request that depends on a write another side took
+ * waits for the change feed or goes to that side ({@link ReadYourWrites}).
  */
 @Component
 public class MigrationGatewayFilterFactory extends AbstractGatewayFilterFactory<MigrationGatewayFilterFactory.Config> {
@@ -38,16 +42,21 @@ public class MigrationGatewayFilterFactory extends AbstractGatewayFilterFactory<
     private final SideChooser chooser;
     private final RouteStatistics statistics;
     private final ShadowMirror mirror;
+    private final WriteHolds holds;
+    private final ReadYourWrites readYourWrites;
     private final String servedByHeader;
 
     MigrationGatewayFilterFactory(RouteTable table, Toggles toggles, SideChooser chooser,
-            RouteStatistics statistics, ShadowMirror mirror, ProxyProperties properties) {
+            RouteStatistics statistics, ShadowMirror mirror, WriteHolds holds, ReadYourWrites readYourWrites,
+            ProxyProperties properties) {
         super(Config.class);
         this.table = table;
         this.toggles = toggles;
         this.chooser = chooser;
         this.statistics = statistics;
         this.mirror = mirror;
+        this.holds = holds;
+        this.readYourWrites = readYourWrites;
         this.servedByHeader = properties.servedByHeader();
     }
 
@@ -71,8 +80,22 @@ public class MigrationGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-            RouteToggle toggle = toggles.current(route.name());
+            if (!SideRoutingFilter.isSafe(exchange.getRequest().getMethod())) {
+                return holds.route(route.name(), exchange, toggle -> decide(exchange, chain, toggle));
+            }
+            return decide(exchange, chain, toggles.current(route.name()));
+        }
+
+        private Mono<Void> decide(ServerWebExchange exchange, GatewayFilterChain chain, RouteToggle toggle) {
             Side side = chooser.choose(route, toggle, exchange);
+            if (readYourWrites.mayDepend(route)) {
+                return readYourWrites.settle(route, exchange, side)
+                        .flatMap(settled -> send(exchange, chain, toggle, settled));
+            }
+            return send(exchange, chain, toggle, side);
+        }
+
+        private Mono<Void> send(ServerWebExchange exchange, GatewayFilterChain chain, RouteToggle toggle, Side side) {
             exchange.getAttributes().put(RoutingDecision.ATTRIBUTE, new RoutingDecision(route, toggle.mode(), side));
             exchange.getAttributes().put(RoutingDecision.SERVED_BY_ATTRIBUTE, side);
             RouteStatistics.Counters counters = statistics.of(route.name());
@@ -84,10 +107,15 @@ public class MigrationGatewayFilterFactory extends AbstractGatewayFilterFactory<
                     return Mono.empty();
                 });
             }
-            if (toggle.mode() == Mode.SHADOW && route.extractable()) {
-                return mirror.shadow(route, exchange, chain);
+            ServerWebExchange routed = exchange;
+            if (readYourWrites.tracksWrites(route) && !SideRoutingFilter.isSafe(exchange.getRequest().getMethod())) {
+                routed = exchange.mutate().response(readYourWrites.recording(route, exchange, exchange.getResponse(),
+                        () -> exchange.getAttribute(RoutingDecision.SERVED_BY_ATTRIBUTE))).build();
             }
-            return chain.filter(exchange);
+            if (toggle.mode() == Mode.SHADOW && route.extractable()) {
+                return mirror.shadow(route, routed, chain);
+            }
+            return chain.filter(routed);
         }
 
         @Override

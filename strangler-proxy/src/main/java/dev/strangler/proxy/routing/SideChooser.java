@@ -3,12 +3,11 @@ package dev.strangler.proxy.routing;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.route.RouteTable;
 import dev.strangler.proxy.toggle.RouteToggle;
-import dev.strangler.proxy.web.CachedBody;
+import dev.strangler.proxy.web.JsonBody;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import tools.jackson.databind.JsonNode;
@@ -50,19 +49,7 @@ class SideChooser {
 
     /** The first configured key present in the request; the path when none is (so one URL always sticks). */
     String stickyKey(RouteProperties route, ServerWebExchange exchange) {
-        Supplier<JsonNode> body = new Supplier<>() {
-            private JsonNode parsed;
-            private boolean done;
-
-            @Override
-            public JsonNode get() {
-                if (!done) {
-                    done = true;
-                    parsed = parseJsonBody(exchange);
-                }
-                return parsed;
-            }
-        };
+        Supplier<JsonNode> body = JsonBody.lazily(exchange, json);
         for (StickyKey key : stickyKeys.get(route.name())) {
             String value = key.valueIn(exchange.getRequest(), body);
             if (value != null && !value.isEmpty()) {
@@ -70,20 +57,5 @@ class SideChooser {
             }
         }
         return exchange.getRequest().getPath().pathWithinApplication().value();
-    }
-
-    private JsonNode parseJsonBody(ServerWebExchange exchange) {
-        byte[] bytes = CachedBody.of(exchange);
-        MediaType type = exchange.getRequest().getHeaders().getContentType();
-        if (bytes.length == 0 || (type != null && !type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                && !type.getSubtype().endsWith("+json"))) {
-            return null;
-        }
-        try {
-            return json.readTree(bytes);
-        } catch (RuntimeException e) {
-            // Not JSON after all: the next sticky key (or the path) decides.
-            return null;
-        }
     }
 }

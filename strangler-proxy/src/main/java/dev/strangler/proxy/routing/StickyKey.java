@@ -11,14 +11,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One place a canary's sticky key can come from, parsed from the route table's {@code sticky-keys} entries
- * ({@code header:}, {@code cookie:}, {@code query:}, {@code path:} or {@code json:}).
+ * One place in a request a key can come from ({@code header:}, {@code cookie:}, {@code query:}, {@code path:} or
+ * {@code json:}): a canary's sticky key, or an entity a request names for read-your-writes.
  */
-record StickyKey(Kind kind, String name, PathPattern pattern) {
+public record StickyKey(Kind kind, String name, PathPattern pattern) {
 
-    enum Kind { HEADER, COOKIE, QUERY, PATH, JSON }
+    public enum Kind { HEADER, COOKIE, QUERY, PATH, JSON }
 
-    static StickyKey parse(String spec) {
+    public static StickyKey parse(String spec) {
         int colon = spec.indexOf(':');
         Kind kind = Kind.valueOf(spec.substring(0, colon).toUpperCase(java.util.Locale.ROOT));
         String value = spec.substring(colon + 1);
@@ -38,7 +38,7 @@ record StickyKey(Kind kind, String name, PathPattern pattern) {
     }
 
     /** The key's value in this request, or null when it is not there. */
-    String valueIn(ServerHttpRequest request, Supplier<JsonNode> jsonBody) {
+    public String valueIn(ServerHttpRequest request, Supplier<JsonNode> jsonBody) {
         return switch (kind) {
             case HEADER -> request.getHeaders().getFirst(name);
             case QUERY -> request.getQueryParams().getFirst(name);

@@ -21,7 +21,7 @@ public class ParityLedger {
 
     RouteParity of(String route) {
         return routes.computeIfAbsent(route,
-                name -> new RouteParity(settings.signaturesKept(), settings.mismatchesKept()));
+                name -> new RouteParity(settings.signaturesKept(), settings.examplesPerGroup()));
     }
 
     public ParityReport report(String route) {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param route            the route
  * @param compared         mirrored requests whose two answers were compared
- * @param matched          of those, answers that agreed on everything compared
+ * @param matched          of those, answers that agreed on everything compared except learned noise fields
  * @param mismatched       of those, answers that differed somewhere other than a learned noise field
  * @param parityPercent    {@code 100 × (compared − mismatched) / compared}; null before the first comparison
  * @param dropped          requests not mirrored because the mirror queue was full
@@ -15,9 +15,10 @@ import java.util.List;
  * @param mirrorErrors     mirrors the extracted service did not answer (connection, timeout)
  * @param noiseSamples     requests asked of the monolith twice to learn noise
  * @param noise            the learned noise fields, most frequent first
- * @param latestMismatches the latest mismatches not explained by noise, newest first
+ * @param mismatchGroups   the mismatches not explained by noise, grouped by their differing fields, the most
+ *                         frequent first, each with its first examples
  */
 public record ParityReport(String route, long compared, long matched, long mismatched, Double parityPercent,
                            long dropped, long skipped, long mirrorErrors, long noiseSamples,
-                           List<NoiseField> noise, List<Mismatch> latestMismatches) {
+                           List<NoiseField> noise, List<MismatchGroup> mismatchGroups) {
 }

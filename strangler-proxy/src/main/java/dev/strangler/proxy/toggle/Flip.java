@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param toMode      mode after the flip
  * @param toPercent   canary percentage after the flip
  * @param instance    the proxy instance that accepted the flip
+ * @param holdWrites  whether the flip held the route's writes (any later flip releases them)
  */
 public record Flip(long version, Instant at, String by, String reason, Mode fromMode, double fromPercent,
-                   Mode toMode, double toPercent, String instance) {
+                   Mode toMode, double toPercent, String instance, boolean holdWrites) {
 }

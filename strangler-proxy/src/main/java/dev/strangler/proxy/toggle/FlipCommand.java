@@ -1,12 +1,18 @@
 package dev.strangler.proxy.toggle;
 
 /**
- * A requested flip: a new mode, a new canary percentage, or both (null leaves that part as it is).
+ * A requested flip: a new mode, a new canary percentage, a hold of the route's writes, or several of these (null
+ * leaves that part as it is, except the hold: a flip that does not hold releases).
  *
- * @param mode    the new mode's name, or null to keep the mode
- * @param percent the new canary percentage, or null to keep it
- * @param reason  why (required: it goes into the audit history)
- * @param by      who is asking
+ * @param mode        the new mode's name, or null to keep the mode
+ * @param percent     the new canary percentage, or null to keep it
+ * @param holdWrites  true to hold the route's writes until the next flip (for a write cut-over)
+ * @param reason      why (required: it goes into the audit history)
+ * @param by          who is asking
  */
-public record FlipCommand(String mode, Double percent, String reason, String by) {
+public record FlipCommand(String mode, Double percent, Boolean holdWrites, String reason, String by) {
+
+    public boolean holds() {
+        return Boolean.TRUE.equals(holdWrites);
+    }
 }

@@ -5,6 +5,7 @@ import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.route.RouteTable;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -38,8 +39,8 @@ public class Flips {
 
     public Mono<RouteToggle> flip(String routeName, FlipCommand command) {
         RouteProperties route = table.find(routeName).orElseThrow(() -> new UnknownRouteException(routeName));
-        if (command.mode() == null && command.percent() == null) {
-            throw new InvalidFlipException("Give a mode, a percent, or both");
+        if (command.mode() == null && command.percent() == null && command.holdWrites() == null) {
+            throw new InvalidFlipException("Give a mode, a percent, holdWrites, or several of them");
         }
         RouteToggle current = toggles.current(routeName);
         Mode mode = command.mode() == null ? current.mode() : parse(command.mode());
@@ -50,10 +51,13 @@ public class Flips {
         if (mode != Mode.LEGACY && !route.extractable()) {
             throw new RouteNotExtractableException(routeName);
         }
-        Flip flip = new Flip(current.version() + 1, clock.instant(),
+        Instant now = clock.instant();
+        Flip flip = new Flip(current.version() + 1, now,
                 StringUtils.hasText(command.by()) ? command.by() : "unknown", command.reason(),
-                current.mode(), current.percent(), mode, percent, instance);
-        RouteToggle next = current.next(flip, properties.historyPerRoute());
+                current.mode(), current.percent(), mode, percent, instance, command.holds());
+        WritesHold hold = command.holds() ? new WritesHold(now, now.plus(properties.holdLease()), command.reason())
+                : null;
+        RouteToggle next = current.next(flip, properties.historyPerRoute(), hold);
         return Mono.fromFuture(() -> log.write(next))
                 .onErrorMap(error -> new ToggleLogUnavailableException(
                         error instanceof CompletionException ? error.getCause() : error))

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *                        it has not read, so it fails start-up instead
  * @param writeTimeout    how long a flip waits for Kafka to acknowledge it and this instance to apply it
  * @param instance        this instance's name in the audit history; empty means host name and process id
+ * @param holdLease       how long a hold of a route's writes lasts when no flip releases it (a cut-over takes a
+ *                        second; a playbook that died half-way must not block writes for ever)
  */
 @Validated
 @ConfigurationProperties("strangler.proxy.toggles")
@@ -26,5 +28,6 @@ public record ToggleLogProperties(
         @DefaultValue("200") @Min(1) int historyPerRoute,
         @DefaultValue("30s") @NotNull Duration startupTimeout,
         @DefaultValue("5s") @NotNull Duration writeTimeout,
-        @DefaultValue("") String instance) {
+        @DefaultValue("") String instance,
+        @DefaultValue("30s") @NotNull Duration holdLease) {
 }

@@ -3,6 +3,7 @@ package dev.strangler.proxy.toggle;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.route.RouteTable;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ public class Toggles {
 
     private final Map<String, RouteToggle> initial;
     private final Map<String, RouteToggle> applied = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> changes = new ConcurrentHashMap<>();
 
     public Toggles(RouteTable table) {
         this.initial = table.all().stream()
@@ -29,6 +31,14 @@ public class Toggles {
     public RouteToggle current(String route) {
         RouteToggle toggle = applied.get(route);
         return toggle != null ? toggle : initial.get(route);
+    }
+
+    /**
+     * Completes when the route's next record is applied. Take it before reading {@link #current}, so a change in
+     * between is not missed.
+     */
+    public CompletableFuture<Void> nextChange(String route) {
+        return changes.computeIfAbsent(route, name -> new CompletableFuture<>());
     }
 
     void apply(String route, RouteToggle toggle) {
@@ -41,6 +51,10 @@ public class Toggles {
             applied.remove(route);
         } else {
             applied.put(route, toggle);
+        }
+        CompletableFuture<Void> waiting = changes.remove(route);
+        if (waiting != null) {
+            waiting.complete(null);
         }
     }
 }

@@ -39,6 +39,9 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
+        if (error instanceof ErrorResponse errorResponse) {
+            response.getHeaders().addAll(errorResponse.getHeaders()); // e.g. Retry-After of a held write
+        }
         ProblemDetail problem = problemFor(exchange, error);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         return ProblemResponses.write(exchange, problem, json);

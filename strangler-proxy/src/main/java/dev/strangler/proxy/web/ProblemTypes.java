@@ -23,6 +23,7 @@ public final class ProblemTypes {
     public static final URI UPSTREAM_UNAVAILABLE = of("upstream-unavailable");
     public static final URI UPSTREAM_TIMEOUT = of("upstream-timeout");
     public static final URI TOGGLE_LOG_UNAVAILABLE = of("toggle-log-unavailable");
+    public static final URI WRITES_HELD = of("writes-held");
     public static final URI NOT_FOUND = of("not-found");
     public static final URI INTERNAL_ERROR = of("internal-error");
 

@@ -40,9 +40,9 @@ class AdminApiIntegrationTests extends ProxyIntegrationTest {
                 .jsonPath("$[0].paths[2]").isEqualTo("/api/members/*/orders")
                 .jsonPath("$[0].traffic.legacy").isNumber()
                 .jsonPath("$[0].circuit").isNotEmpty()
-                .jsonPath("$[8].name").isEqualTo("products")
-                .jsonPath("$[8].extractedUri").isEmpty()
-                .jsonPath("$[8].mode").isEqualTo("LEGACY");
+                .jsonPath("$[12].name").isEqualTo("products")
+                .jsonPath("$[12].extractedUri").isEmpty()
+                .jsonPath("$[12].mode").isEqualTo("LEGACY");
     }
 
     @Test

@@ -58,10 +58,11 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
                 .jsonPath("$.compared").isEqualTo(4)
                 .jsonPath("$.mismatched").isEqualTo(1)
                 .jsonPath("$.parityPercent").isEqualTo(75.0)
-                .jsonPath("$.latestMismatches[0].differences[0]").isEqualTo("$.id")
-                .jsonPath("$.latestMismatches[0].legacyBody").value(body -> assertThat((String) body)
+                .jsonPath("$.mismatchGroups[0].fields[0]").isEqualTo("$.id")
+                .jsonPath("$.mismatchGroups[0].count").isEqualTo(1)
+                .jsonPath("$.mismatchGroups[0].examples[0].legacyBody").value(body -> assertThat((String) body)
                         .contains("\"id\":1"))
-                .jsonPath("$.latestMismatches[0].extractedBody").value(body -> assertThat((String) body)
+                .jsonPath("$.mismatchGroups[0].examples[0].extractedBody").value(body -> assertThat((String) body)
                         .contains("\"id\":2")));
     }
 
@@ -81,8 +82,9 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
                 .jsonPath("$.noise[0].path").isEqualTo("$.generatedAt")
                 .jsonPath("$.noise[0].occurrences").isEqualTo(3)
                 .jsonPath("$.mismatched").isEqualTo(0)
+                .jsonPath("$.matched").isEqualTo(3)
                 .jsonPath("$.parityPercent").isEqualTo(100.0)
-                .jsonPath("$.latestMismatches").isEmpty());
+                .jsonPath("$.mismatchGroups").isEmpty());
     }
 
     @Test

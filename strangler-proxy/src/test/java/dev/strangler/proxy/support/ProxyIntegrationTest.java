@@ -35,6 +35,8 @@ public abstract class ProxyIntegrationTest {
     protected static final TestBackend MEMBERS = new TestBackend("members");
     protected static final TestBackend ORDERS = new TestBackend("orders");
     protected static final TestBackend DOOMED = new TestBackend("doomed");
+    /** Stands in for the CDC bridge's barriers: 200 confirms, anything else does not. */
+    protected static final TestBackend BRIDGE = new TestBackend("bridge");
     protected static final int ADMIN_PORT = freePort();
     private static final String TOPIC = "strangler.proxy.toggles.it-" + UUID.randomUUID();
 
@@ -47,6 +49,7 @@ public abstract class ProxyIntegrationTest {
         registry.add("MEMBER_SERVICE_URL", MEMBERS::url);
         registry.add("ORDER_SERVICE_URL", ORDERS::url);
         registry.add("DOOMED_SERVICE_URL", DOOMED::url);
+        registry.add("BRIDGE_URL", BRIDGE::url);
         registry.add("management.server.port", () -> ADMIN_PORT);
         registry.add("spring.kafka.bootstrap-servers",
                 () -> SharedInfrastructure.settings().kafkaBootstrapServers());
@@ -58,6 +61,7 @@ public abstract class ProxyIntegrationTest {
         LEGACY.reset();
         MEMBERS.reset();
         ORDERS.reset();
+        BRIDGE.reset();
     }
 
     protected WebTestClient traffic() {

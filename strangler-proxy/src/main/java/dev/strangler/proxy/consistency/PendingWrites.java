@@ -1,0 +1,90 @@
+package dev.strangler.proxy.consistency;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes whose change may not have reached every consumer yet: per named entity ({@code member:42}), and per entity
+ * kind for requests that name none, the latest write on each backend that took one and when it completed. A write
+ * stops being pending once a barrier begun after it completed, or after the window.
+ */
+final class PendingWrites {
+
+    /**
+     * @param backend     the backend that took the write
+     * @param completedAt {@link System#nanoTime()} when its answer was about to go to the client
+     */
+    record Write(URI backend, long completedAt) {
+    }
+
+    private final Map<String, Map<URI, Long>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Map<URI, Long>> byEntity = new ConcurrentHashMap<>();
+
+    int size() {
+        return byKey.size();
+    }
+
+    boolean isEmpty() {
+        return byKey.isEmpty() && byEntity.isEmpty();
+    }
+
+    void record(Collection<String> keys, URI backend, long completedAt) {
+        for (String key : keys) {
+            add(byKey, key, backend, completedAt);
+            add(byEntity, key.substring(0, key.indexOf(':')), backend, completedAt);
+        }
+    }
+
+    /** The writes a request depends on that completed after {@code confirmedThrough}. */
+    List<Write> unconfirmed(Set<String> keys, Collection<String> unkeyedEntities, long confirmedThrough) {
+        List<Write> writes = new ArrayList<>();
+        keys.forEach(key -> collect(byKey.get(key), confirmedThrough, writes));
+        unkeyedEntities.forEach(entity -> collect(byEntity.get(entity), confirmedThrough, writes));
+        return writes;
+    }
+
+    /** Whether any write completed after {@code confirmedThrough}. */
+    boolean anyAfter(long confirmedThrough) {
+        return byKey.values().stream().flatMap(backends -> backends.values().stream())
+                .anyMatch(at -> at - confirmedThrough > 0);
+    }
+
+    /** Forgets writes completed at or before {@code through}: confirmed, or older than the window. */
+    void forgetThrough(long through) {
+        forget(byKey, through);
+        forget(byEntity, through);
+    }
+
+    // compute: atomic per key, so a concurrent forget cannot drop the map a write is going into
+    private static void add(Map<String, Map<URI, Long>> index, String key, URI backend, long completedAt) {
+        index.compute(key, (name, backends) -> {
+            Map<URI, Long> updated = backends == null ? new ConcurrentHashMap<>() : backends;
+            updated.merge(backend, completedAt, Math::max);
+            return updated;
+        });
+    }
+
+    private static void forget(Map<String, Map<URI, Long>> index, long through) {
+        for (String key : index.keySet()) {
+            index.computeIfPresent(key, (name, backends) -> {
+                backends.values().removeIf(at -> at - through <= 0);
+                return backends.isEmpty() ? null : backends;
+            });
+        }
+    }
+
+    private static void collect(Map<URI, Long> backends, long confirmedThrough, List<Write> writes) {
+        if (backends != null) {
+            backends.forEach((backend, at) -> {
+                if (at - confirmedThrough > 0) {
+                    writes.add(new Write(backend, at));
+                }
+            });
+        }
+    }
+}
