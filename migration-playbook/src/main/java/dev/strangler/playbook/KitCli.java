@@ -9,11 +9,11 @@ public final class KitCli {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(KitContext.ofProcess()).execute(args));
     }
 
-    public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new KitCommand());
+    public static CommandLine commandLine(KitContext context) {
+        CommandLine commandLine = new CommandLine(KitCommand.class, new KitFactory(context));
         commandLine.setExecutionExceptionHandler(new KitErrorHandler());
         return commandLine;
     }

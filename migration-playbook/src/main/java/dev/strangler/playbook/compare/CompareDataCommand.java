@@ -1,8 +1,7 @@
 package dev.strangler.playbook.compare;
 
-import dev.strangler.infra.InfraSettings;
+import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
-import dev.strangler.playbook.stack.StackLayout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Reconcile a context's legacy tables with the extracted service's: row counts and per-row checksums.")
 public final class CompareDataCommand implements Callable<Integer> {
+
+    private final KitContext kit;
 
     @Spec
     CommandSpec spec;
@@ -31,18 +32,21 @@ public final class CompareDataCommand implements Callable<Integer> {
     @Option(names = "--repair", description = "re-send missing and differing rows from the legacy side (a CDC re-snapshot of those keys), then compare again")
     boolean repair;
 
+    CompareDataCommand(KitContext kit) {
+        this.kit = kit;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StackLayout layout = StackLayout.current();
-        Path file = playbook != null ? playbook : layout.home().resolve("migration-playbook/playbooks/members-and-orders.yml");
+        Path file = playbook != null ? playbook : kit.defaultPlaybook();
         ContextDefinition definition = ContextCatalog.load(file).context(context);
-        InfraSettings infra = InfraSettings.fromEnvironment(System.getenv());
-        DataReconciliation reconciliation = new DataReconciliation(infra, maxListed);
+        DataReconciliation reconciliation = new DataReconciliation(kit.infra(), kit.environment(), maxListed);
 
         List<TableReconciliation> results = run(reconciliation, definition, out);
         if (repair && results.stream().anyMatch(r -> r.missing().count() + r.differing().count() > 0)) {
-            new Repair(infra, out).repair(definition);
+            new Repair(new DataReconciliation(kit.infra(), kit.environment(), Repair.MAX_KEYS), kit.cdcBridge(), out)
+                    .repair(definition);
             results = run(reconciliation, definition, out);
         }
         long differences = results.stream().mapToLong(TableReconciliation::differences).sum();

@@ -46,6 +46,11 @@ public final class ContextCatalog {
         }
     }
 
+    /** The contexts' names, sorted. */
+    public List<String> names() {
+        return contexts.keySet().stream().sorted().toList();
+    }
+
     public ContextDefinition context(String name) {
         ContextDefinition context = contexts.get(name);
         if (context == null) {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reconciles every table pair of a context; the playbook's reconciliation gate and 'kit compare data' use it. */
 public final class DataReconciliation {
@@ -13,8 +14,8 @@ public final class DataReconciliation {
     private final Accounts accounts;
     private final int listLimit;
 
-    public DataReconciliation(InfraSettings infra, int listLimit) {
-        this.accounts = new Accounts(infra, System.getenv());
+    public DataReconciliation(InfraSettings infra, Map<String, String> environment, int listLimit) {
+        this.accounts = new Accounts(infra, environment);
         this.listLimit = listLimit;
     }
 

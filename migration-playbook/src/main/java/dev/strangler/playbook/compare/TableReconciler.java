@@ -43,16 +43,16 @@ final class TableReconciler {
             while (l != null || r != null) {
                 int order = l == null ? 1 : r == null ? -1 : compareKeys(l.key(), r.key());
                 if (order < 0) {
-                    missing.add(keyText(l.key()));
+                    missing.add(new TableReconciliation.DifferingRow(l.key(), List.of()));
                     legacyRows++;
                     l = left.next();
                 } else if (order > 0) {
-                    extra.add(keyText(r.key()));
+                    extra.add(new TableReconciliation.DifferingRow(r.key(), List.of()));
                     extractedRows++;
                     r = right.next();
                 } else {
                     if (checksum(legacyValues(columns, l)) != checksum(extractedValues(columns, r))) {
-                        differing.add(keyText(l.key()) + " " + differingColumns(columns, l, r));
+                        differing.add(new TableReconciliation.DifferingRow(l.key(), differingColumns(columns, l, r)));
                     }
                     legacyRows++;
                     extractedRows++;
@@ -133,20 +133,16 @@ final class TableReconciler {
         return 0;
     }
 
-    private static String keyText(List<Object> key) {
-        return key.size() == 1 ? String.valueOf(key.get(0)) : key.toString();
-    }
-
     private static final class Collector {
         private final int limit;
-        private final List<String> first = new ArrayList<>();
+        private final List<TableReconciliation.DifferingRow> first = new ArrayList<>();
         private long count;
 
         Collector(int limit) {
             this.limit = limit;
         }
 
-        void add(String entry) {
+        void add(TableReconciliation.DifferingRow entry) {
             count++;
             if (first.size() < limit) {
                 first.add(entry);

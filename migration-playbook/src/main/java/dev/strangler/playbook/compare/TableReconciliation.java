@@ -16,8 +16,25 @@ import java.util.List;
 public record TableReconciliation(String legacyTable, String extractedTable, long legacyRows, long extractedRows,
                                   Listed missing, Listed extra, Listed differing) {
 
-    /** A count and the first few entries. */
-    public record Listed(long count, List<String> first) {
+    /** A count and the first few rows. */
+    public record Listed(long count, List<DifferingRow> first) {
+    }
+
+    /**
+     * One row that differs.
+     *
+     * @param key     the row's key values, in the key columns' order
+     * @param columns for a row on both sides, the columns that differ with both values, e.g.
+     *                {@code MBR_NM=Kim vs name=Lee}; empty for a missing or extra row
+     */
+    public record DifferingRow(List<Object> key, List<String> columns) {
+
+        /** {@code 42}, or {@code [42, 1]} for a composite key, then the differing columns. */
+        @Override
+        public String toString() {
+            String text = key.size() == 1 ? String.valueOf(key.get(0)) : key.toString();
+            return columns.isEmpty() ? text : text + " " + columns;
+        }
     }
 
     public long differences() {

@@ -7,38 +7,57 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.LongAdder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Clients of the monolith's API, through the proxy, while the playbook moves routes under them: reads of members
- * and their orders, and writes (member updates, orders). A failed request is a 5xx or no answer at all; a 4xx is the
- * API's own answer (a 409 for missing stock, say) and counts as served.
+ * Clients of the monolith's whole API, through the proxy, while the playbook moves routes under them: reads and
+ * updates of existing members, orders by them, and journeys of new members (register, read, update, order, read
+ * the order and the member's orders, cancel, leave, be gone), on every route and on both sides of every cut-over.
+ * Every answer is checked against what the contract allows for that request: anything else (an unexpected 4xx, any
+ * 5xx, no answer) is a failed request.
  */
 final class BackgroundLoad {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration THINK_TIME = Duration.ofMillis(20);
+    private static final int FAILURES_KEPT = 10;
+
     private final URI proxy;
-    private final long maxMemberId;
+    private final List<Long> members;
+    private final List<Long> products;
     private final int clients;
+    private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    private final AtomicLong newMembers = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicLong served = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    BackgroundLoad(URI proxy, long maxMemberId, int clients) {
+    /**
+     * @param members  existing, active members the clients read, update and order for (never deleted by them)
+     * @param products products the clients order one unit of
+     */
+    BackgroundLoad(URI proxy, List<Long> members, List<Long> products, int clients) {
         this.proxy = proxy;
-        this.maxMemberId = Math.max(1, maxMemberId);
+        this.members = List.copyOf(members);
+        this.products = List.copyOf(products);
         this.clients = clients;
     }
 
     void start() {
         running.set(true);
         for (int client = 0; client < clients; client++) {
-            Random random = new Random(client);
+            SplittableRandom random = new SplittableRandom(client);
             Thread thread = new Thread(() -> loop(random), "demo-load-" + client);
             thread.setDaemon(true);
             thread.start();
@@ -53,100 +72,174 @@ final class BackgroundLoad {
         }
     }
 
-    long served() {
-        return served.get();
+    /** Requests sent and failed, per kind of request. */
+    LoadFigures figures() {
+        Map<String, long[]> byKind = new java.util.TreeMap<>();
+        sent.forEach((kind, count) -> byKind.put(kind, new long[] {count.sum(),
+                failed.getOrDefault(kind, new LongAdder()).sum()}));
+        synchronized (failures) {
+            return new LoadFigures(byKind, List.copyOf(failures));
+        }
     }
 
-    long failed() {
-        return failed.get();
-    }
-
-    synchronized List<String> firstFailures() {
-        return List.copyOf(failures);
-    }
-
-    private void loop(Random random) {
+    private void loop(SplittableRandom random) {
         while (running.get()) {
-            long member = 1 + (long) (random.nextDouble() * maxMemberId);
-            int pick = random.nextInt(10);
-            HttpRequest request = switch (pick) {
-                case 0 -> memberUpdate(member, random);
-                case 1 -> json("POST", "/api/orders", "{\"memberId\":" + member + ",\"shippingAddress\":\"서울시 중구 1\","
-                        + "\"items\":[{\"productId\":" + (1 + random.nextInt(50)) + ",\"quantity\":1}]}");
-                case 2, 3 -> get("/api/members/" + member + "/orders");
-                default -> get("/api/members/" + member);
-            };
-            if (request == null) {
-                continue;
+            int pick = random.nextInt(100);
+            try {
+                if (pick < 45) {
+                    expect("read a member", get("/api/members/" + member(random)), Set.of(200));
+                } else if (pick < 60) {
+                    expect("list a member's orders", get("/api/members/" + member(random) + "/orders"), Set.of(200));
+                } else if (pick < 68) {
+                    updateExisting(member(random), random);
+                } else if (pick < 78) {
+                    orderByExisting(member(random), random);
+                } else if (pick < 96) {
+                    newMemberJourney(random);
+                } else {
+                    expect("search members", get("/api/members?q=" + runId + "&size=5"), Set.of(200));
+                }
+            } catch (JourneyEnded ended) {
+                // the failure is counted; the client goes on with something else
             }
-            send(request);
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // a client's think time
+            pause(THINK_TIME);
         }
     }
 
-    /** Reads the member first, as a client would, and writes it back with a new phone number. */
-    private HttpRequest memberUpdate(long member, Random random) {
+    /** Reads the member as a client would, and writes it back with a new phone number. */
+    private void updateExisting(long member, SplittableRandom random) {
+        JsonNode current = body(expect("read a member", get("/api/members/" + member), Set.of(200)));
+        expect("update a member", send("PUT", "/api/members/" + member, update(current, random)), Set.of(200));
+    }
+
+    private void orderByExisting(long member, SplittableRandom random) {
+        HttpResponse<String> placed = expect("place an order", send("POST", "/api/orders", order(member, random)),
+                Set.of(201, 409));
+        if (placed.statusCode() == 201 && random.nextBoolean()) {
+            expect("cancel an order", send("POST", "/api/orders/" + body(placed).path("id").asLong() + "/cancel",
+                    null), Set.of(200));
+        }
+    }
+
+    /** A new member's whole life through the API, each answer as the contract says. */
+    private void newMemberJourney(SplittableRandom random) {
+        String login = "load-" + runId + "-" + newMembers.incrementAndGet();
+        JsonNode member = body(expect("register a member", send("POST", "/api/members", JSON.writeValueAsString(Map.of(
+                "loginId", login, "name", "부하 " + login, "email", login + "@example.com", "phone", "010-1234-5678"))),
+                Set.of(201)));
+        long id = member.path("id").asLong();
+        String path = "/api/members/" + id;
+        require("read a new member", body(expect("read a new member", get(path), Set.of(200))).path("loginId")
+                .asString().equals(login), "answered another member");
+        expect("update a member", send("PUT", path, update(member, random)), Set.of(200));
+        HttpResponse<String> placed = expect("place an order", send("POST", "/api/orders", order(id, random)),
+                Set.of(201, 409));
+        if (placed.statusCode() == 201) {
+            long order = body(placed).path("id").asLong();
+            expect("read an order", get("/api/orders/" + order), Set.of(200));
+            String orders = expect("list a member's orders", get(path + "/orders"), Set.of(200)).body();
+            require("list a new member's orders", orders.contains("\"id\":" + order), "misses order " + order);
+            expect("cancel an order", send("POST", "/api/orders/" + order + "/cancel", null), Set.of(200));
+        }
+        expect("delete a member", send("DELETE", path, null), Set.of(204));
+        expect("read a deleted member", get(path), Set.of(404));
+    }
+
+    private HttpResponse<String> expect(String kind, HttpRequest request, Set<Integer> allowed) {
+        sent.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> current = http.send(get("/api/members/" + member), HttpResponse.BodyHandlers.ofString());
-            record(current.statusCode(), "GET /api/members/" + member);
-            if (current.statusCode() != 200) {
-                return null;
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            fail(kind, request.method() + " " + request.uri().getPath() + ": no answer (" + e.getMessage() + ")");
+            throw new JourneyEnded();
+        }
+        if (!allowed.contains(response.statusCode())) {
+            fail(kind, request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
+                    + " (allowed " + allowed + "): " + abbreviate(response.body()));
+            throw new JourneyEnded();
+        }
+        return response;
+    }
+
+    private void require(String kind, boolean condition, String problem) {
+        if (!condition) {
+            sent.computeIfAbsent(kind, k -> new LongAdder());
+            fail(kind, problem);
+            throw new JourneyEnded();
+        }
+    }
+
+    private void fail(String kind, String what) {
+        failed.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        synchronized (failures) {
+            if (failures.size() < FAILURES_KEPT) {
+                failures.add(kind + ": " + what);
             }
-            String body = current.body();
-            String name = field(body, "name");
-            String email = field(body, "email");
-            String grade = field(body, "grade");
-            return json("PUT", "/api/members/" + member, "{\"name\":\"" + name + "\",\"email\":\"" + email
-                    + "\",\"phone\":\"010-" + (1000 + random.nextInt(9000)) + "-" + (1000 + random.nextInt(9000))
-                    + "\",\"grade\":\"" + grade + "\"}");
-        } catch (Exception e) {
-            fail("GET /api/members/" + member + ": " + e.getMessage());
-            return null;
         }
     }
 
-    private void send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            record(response.statusCode(), request.method() + " " + request.uri().getPath());
-        } catch (Exception e) {
-            fail(request.method() + " " + request.uri().getPath() + ": " + e.getMessage());
-        }
+    private long member(SplittableRandom random) {
+        return members.get(random.nextInt(members.size()));
     }
 
-    private void record(int status, String what) {
-        if (status >= 500) {
-            fail(what + " answered " + status);
-        } else {
-            served.incrementAndGet();
-        }
+    private String order(long member, SplittableRandom random) {
+        return JSON.writeValueAsString(Map.of("memberId", member, "shippingAddress", "서울시 중구 세종대로 110",
+                "items", List.of(Map.of("productId", products.get(random.nextInt(products.size())), "quantity", 1))));
     }
 
-    private synchronized void fail(String what) {
-        failed.incrementAndGet();
-        if (failures.size() < 10) {
-            failures.add(what);
-        }
+    private static String update(JsonNode member, SplittableRandom random) {
+        return JSON.writeValueAsString(Map.of("name", member.path("name").asString(),
+                "email", member.path("email").asString(), "grade", member.path("grade").asString(),
+                "phone", "010-" + random.nextInt(1000, 10_000) + "-" + random.nextInt(1000, 10_000)));
+    }
+
+    private static JsonNode body(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
     }
 
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(proxy.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
     }
 
-    private HttpRequest json(String method, String path, String body) {
+    private HttpRequest send(String method, String path, String body) {
         return HttpRequest.newBuilder(proxy.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body)).build();
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    /** A string field of a flat JSON answer; enough for the member fields the update sends back. */
-    private static String field(String json, String name) {
-        String marker = "\"" + name + "\":\"";
-        int start = json.indexOf(marker);
-        if (start < 0) {
-            return "";
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis()); // a client's think time, not a wait for a condition
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        start += marker.length();
-        return json.substring(start, json.indexOf('"', start));
+    }
+
+    /** Ends a journey after a failed answer: its later steps depend on it. */
+    private static final class JourneyEnded extends RuntimeException {
+        JourneyEnded() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * @param byKind   per kind of request: {sent, failed}
+     * @param failures the first failed answers, described
+     */
+    record LoadFigures(Map<String, long[]> byKind, List<String> failures) {
+
+        long sent() {
+            return byKind.values().stream().mapToLong(counts -> counts[0]).sum();
+        }
+
+        long failed() {
+            return byKind.values().stream().mapToLong(counts -> counts[1]).sum();
+        }
     }
 }

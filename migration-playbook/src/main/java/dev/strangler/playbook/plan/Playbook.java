@@ -14,14 +14,24 @@ import java.util.Map;
 public record Playbook(String name, Endpoints endpoints, List<Step> steps) {
 
     /**
+     * @param proxy      the proxy's traffic port, where the scenario suite goes (optional)
      * @param proxyAdmin the proxy's admin API
      * @param cdcBridge  the CDC bridge's operations API
      * @param services   each extracted service's base URL, by the name steps use
      */
-    public record Endpoints(String proxyAdmin, String cdcBridge, Map<String, String> services) {
+    public record Endpoints(String proxy, String proxyAdmin, String cdcBridge, Map<String, String> services) {
+
+        public Endpoints {
+            services = services == null ? Map.of() : Map.copyOf(services);
+        }
     }
 
     public Step step(String id) {
         return steps.stream().filter(step -> step.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Whether {@code service} is one of {@code endpoints.services}. */
+    public boolean hasService(String service) {
+        return service != null && endpoints != null && endpoints.services().containsKey(service);
     }
 }

@@ -2,9 +2,12 @@ package dev.strangler.playbook.plan;
 
 import dev.strangler.playbook.KitException;
 import dev.strangler.playbook.YamlErrors;
+import dev.strangler.playbook.action.Action;
+import dev.strangler.playbook.check.Check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,6 @@ public final class PlaybookLoader {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .build();
-    private static final Set<String> ROUTE_MODES = Set.of("LEGACY", "SHADOW", "CANARY", "EXTRACTED");
-    private static final Set<String> OWNERSHIP_MODES = Set.of("LEGACY_OWNS", "SERVICE_OWNS");
 
     /** The file as written; contexts are read by 'kit compare'. */
     record PlaybookFile(String name, Playbook.Endpoints endpoints, Map<String, Object> contexts, List<Step> steps) {
@@ -75,59 +76,44 @@ public final class PlaybookLoader {
         return matcher.appendTail(result).toString();
     }
 
+    /** Every problem of the playbook at once, so one run of 'kit playbook plan' shows all there is to fix. */
     private static void validate(Path file, Playbook playbook) {
-        require(playbook.name() != null && !playbook.name().isBlank(), file, "the playbook needs a name");
-        require(playbook.endpoints() != null, file, "the playbook needs endpoints (proxy-admin, cdc-bridge, services)");
-        require(!playbook.steps().isEmpty(), file, "the playbook has no steps");
+        List<String> problems = new ArrayList<>();
+        if (playbook.name() == null || playbook.name().isBlank()) {
+            problems.add("the playbook needs a name");
+        }
+        if (playbook.endpoints() == null) {
+            problems.add("the playbook needs endpoints (proxy-admin, cdc-bridge, services)");
+        }
+        if (playbook.steps().isEmpty()) {
+            problems.add("the playbook has no steps");
+        }
         Set<String> ids = new HashSet<>();
         for (Step step : playbook.steps()) {
-            require(step.id() != null && step.id().matches("[a-z0-9][a-z0-9-]*"), file,
-                    "every step needs an id of lower-case letters, digits and '-' (got '" + step.id() + "')");
-            require(ids.add(step.id()), file, "step id '" + step.id() + "' is used twice");
-            step.actions().forEach(action -> validate(file, playbook, step, action));
-            step.rollback().forEach(action -> validate(file, playbook, step, action));
-            step.gates().forEach(check -> validate(file, playbook, step, check));
-            step.verify().forEach(check -> validate(file, playbook, step, check));
+            if (step.id() == null || !step.id().matches("[a-z0-9][a-z0-9-]*")) {
+                problems.add("every step needs an id of lower-case letters, digits and '-' (got '" + step.id() + "')");
+            } else if (!ids.add(step.id())) {
+                problems.add("step id '" + step.id() + "' is used twice");
+            }
+            if (playbook.endpoints() == null) {
+                continue;
+            }
+            String where = "step '" + step.id() + "': ";
+            for (Action action : concat(step.actions(), step.rollback())) {
+                action.problems(playbook).forEach(problem -> problems.add(where + problem));
+            }
+            for (Check check : concat(concat(step.gates(), step.verify()), step.verifyRollback())) {
+                check.problems(playbook).forEach(problem -> problems.add(where + problem));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw KitException.configuration(file + ": " + String.join("; ", problems));
         }
     }
 
-    private static void validate(Path file, Playbook playbook, Step step, Action action) {
-        String where = "step '" + step.id() + "': " + (action.type() == null ? "an action without a type" : action.describe());
-        require(action.type() != null, file, where);
-        switch (action.type()) {
-            case FLIP_ROUTE -> require(action.route() != null && ROUTE_MODES.contains(action.mode()), file,
-                    where + " needs a route and a mode among " + ROUTE_MODES);
-            case SET_OWNERSHIP -> require(OWNERSHIP_MODES.contains(action.mode()) && knownService(playbook, action.service()),
-                    file, where + " needs a service listed under endpoints.services and a mode among " + OWNERSHIP_MODES);
-            case REVERSE_PATH -> require(action.enabled() != null, file, where + " needs enabled: true or false");
-        }
-    }
-
-    private static void validate(Path file, Playbook playbook, Step step, Check check) {
-        String where = "step '" + step.id() + "': check " + check.type();
-        require(check.type() != null, file, "step '" + step.id() + "': a check without a type");
-        switch (check.type()) {
-            case RECONCILIATION -> require(check.context() != null, file, where + " needs a context");
-            case CDC_LAG -> require(check.maxLagMillis() != null, file, where + " needs max-lag-millis");
-            case SHADOW_PARITY -> require(check.route() != null && check.minPercent() != null, file,
-                    where + " needs a route and min-percent");
-            case ERROR_RATE -> require(check.route() != null && check.maxPercent() != null, file,
-                    where + " needs a route and max-percent");
-            case ROUTE_MODE -> require(check.route() != null && ROUTE_MODES.contains(check.mode()), file,
-                    where + " needs a route and a mode among " + ROUTE_MODES);
-            case OWNERSHIP -> require(knownService(playbook, check.service()) && OWNERSHIP_MODES.contains(check.mode()),
-                    file, where + " needs a service listed under endpoints.services and a mode among " + OWNERSHIP_MODES);
-        }
-    }
-
-    private static boolean knownService(Playbook playbook, String service) {
-        return service != null && playbook.endpoints().services() != null
-                && playbook.endpoints().services().containsKey(service);
-    }
-
-    private static void require(boolean condition, Path file, String message) {
-        if (!condition) {
-            throw KitException.configuration(file + ": " + message);
-        }
+    private static <T> List<T> concat(List<? extends T> first, List<? extends T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

@@ -1,5 +1,7 @@
 package dev.strangler.playbook.plan;
 
+import dev.strangler.playbook.action.Action;
+import dev.strangler.playbook.check.Check;
 import java.util.List;
 
 /**
@@ -11,14 +13,16 @@ import java.util.List;
  * @param actions  what the step changes, in order
  * @param verify   what must hold after the actions; otherwise the rollback runs
  * @param rollback how to undo the actions, in order
+ * @param verifyRollback what must hold after a rollback ('kit playbook rollback' fails when it does not)
  */
 public record Step(String id, String title, List<Check> gates, List<Action> actions, List<Check> verify,
-                   List<Action> rollback) {
+                   List<Action> rollback, List<Check> verifyRollback) {
 
     public Step {
         gates = gates == null ? List.of() : List.copyOf(gates);
         actions = actions == null ? List.of() : List.copyOf(actions);
         verify = verify == null ? List.of() : List.copyOf(verify);
         rollback = rollback == null ? List.of() : List.copyOf(rollback);
+        verifyRollback = verifyRollback == null ? List.of() : List.copyOf(verifyRollback);
     }
 }

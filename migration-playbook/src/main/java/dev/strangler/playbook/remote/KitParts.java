@@ -2,6 +2,7 @@ package dev.strangler.playbook.remote;
 
 import dev.strangler.playbook.KitException;
 import dev.strangler.playbook.plan.Playbook;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -27,11 +28,15 @@ public final class KitParts {
         return proxy.get("/admin/routes");
     }
 
-    /** Flips unless the route already is there, so a step interrupted after its flip can run again. */
+    /**
+     * Flips unless the route already is there (and its writes are not held), so a step interrupted after its flip
+     * can run again. A flip releases held writes.
+     */
     public JsonNode flip(String route, String mode, Double percent, String reason) {
         JsonNode current = route(route);
         boolean samePercent = percent == null || Math.abs(current.path("percent").asDouble() - percent) < 1e-9;
-        if (current.path("mode").asString().equals(mode) && samePercent) {
+        boolean held = current.hasNonNull("writesHeld");
+        if (current.path("mode").asString().equals(mode) && samePercent && !held) {
             return current;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -42,6 +47,24 @@ public final class KitParts {
         body.put("reason", reason);
         body.put("by", "kit playbook");
         return proxy.post("/admin/routes/" + route + "/flips", body);
+    }
+
+    /** Holds the route's writes; answers once the writes in flight have finished. */
+    public JsonNode holdWrites(String route, String reason) {
+        return proxy.post("/admin/routes/" + route + "/flips",
+                Map.of("holdWrites", true, "reason", reason, "by", "kit playbook"));
+    }
+
+    /**
+     * A CDC barrier: returns once every consumer has applied every change committed before the call, with how long
+     * that took; throws, naming who lags, when they have not within {@code within}.
+     */
+    public Map<String, Object> drain(Duration within) {
+        JsonNode barrier = bridge.post("/cdc/barriers?wait=" + within.toMillis() + "ms", Map.of());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("drained in ms", barrier.path("tookMillis").asLong());
+        figures.put("consumer groups", barrier.path("groups").size());
+        return figures;
     }
 
     public JsonNode parity(String route) {

@@ -1,9 +1,6 @@
 package dev.strangler.playbook.routes;
 
-import dev.strangler.infra.EnvironmentSettings;
-import dev.strangler.playbook.remote.JsonHttp;
-import dev.strangler.playbook.stack.AdminToken;
-import dev.strangler.playbook.stack.StackLayout;
+import dev.strangler.playbook.KitContext;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,24 +24,24 @@ public final class RoutesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static JsonHttp admin() {
-        EnvironmentSettings env = new EnvironmentSettings(System.getenv());
-        String url = env.text("PROXY_ADMIN_URL", "http://127.0.0.1:" + env.port("PROXY_ADMIN_PORT", 8090));
-        return new JsonHttp("the proxy's admin API", url, AdminToken.resolve(System.getenv(), StackLayout.current()));
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Each route: mode, percent, version, traffic, parity.")
     static final class List implements Runnable {
 
+        private final KitContext kit;
+
         @Spec
         CommandSpec spec;
+
+        List(KitContext kit) {
+            this.kit = kit;
+        }
 
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             String row = "%-20s %-10s %7s %8s %9s %10s %9s %9s%n";
             out.printf(row, "ROUTE", "MODE", "PERCENT", "VERSION", "LEGACY", "EXTRACTED", "FALLBACK", "PARITY%");
-            for (JsonNode route : admin().get("/admin/routes")) {
+            for (JsonNode route : kit.proxyAdmin().get("/admin/routes")) {
                 JsonNode traffic = route.path("traffic");
                 JsonNode parity = route.path("parity").path("parityPercent");
                 out.printf(row, route.path("name").asString(), route.path("mode").asString(),
@@ -59,8 +56,14 @@ public final class RoutesCommand implements Runnable {
     @Command(name = "flip", mixinStandardHelpOptions = true, description = "Flip a route's mode or canary percent, with a reason.")
     static final class Flip implements Runnable {
 
+        private final KitContext kit;
+
         @Spec
         CommandSpec spec;
+
+        Flip(KitContext kit) {
+            this.kit = kit;
+        }
 
         @Parameters(index = "0", paramLabel = "ROUTE")
         String route;
@@ -85,7 +88,7 @@ public final class RoutesCommand implements Runnable {
             }
             body.put("reason", reason);
             body.put("by", System.getProperty("user.name", "kit"));
-            JsonNode flipped = admin().post("/admin/routes/" + route + "/flips", body);
+            JsonNode flipped = kit.proxyAdmin().post("/admin/routes/" + route + "/flips", body);
             spec.commandLine().getOut().printf("%s is now %s (%s %%), version %d%n", flipped.path("name").asString(),
                     flipped.path("mode").asString(), flipped.path("percent").asDouble(), flipped.path("version").asLong());
             spec.commandLine().getOut().flush();

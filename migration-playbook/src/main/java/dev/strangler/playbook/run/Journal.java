@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import dev.strangler.playbook.check.Evidence;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;

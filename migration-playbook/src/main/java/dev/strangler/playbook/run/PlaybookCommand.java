@@ -1,8 +1,9 @@
 package dev.strangler.playbook.run;
 
+import dev.strangler.playbook.KitContext;
+import dev.strangler.playbook.check.Check;
 import dev.strangler.playbook.plan.Playbook;
 import dev.strangler.playbook.plan.Step;
-import dev.strangler.playbook.stack.StackLayout;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ public final class PlaybookCommand implements Runnable {
 
     enum Verb { plan, status, next, run, rollback }
 
+    private final KitContext kit;
+
     @Spec
     CommandSpec spec;
 
@@ -26,12 +29,14 @@ public final class PlaybookCommand implements Runnable {
     @Option(names = "--playbook", description = "the playbook file (default: migration-playbook/playbooks/members-and-orders.yml)")
     Path file;
 
+    PlaybookCommand(KitContext kit) {
+        this.kit = kit;
+    }
+
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        StackLayout layout = StackLayout.current();
-        PlaybookSession session = PlaybookSession.open(layout, System.getenv(),
-                file != null ? file : PlaybookSession.defaultFile(layout), out);
+        PlaybookSession session = PlaybookSession.open(kit, file != null ? file : kit.defaultPlaybook(), out);
         Playbook playbook = session.playbook();
         PlaybookRunner runner = session.runner();
         switch (verb) {
@@ -52,10 +57,11 @@ public final class PlaybookCommand implements Runnable {
         for (Step step : playbook.steps()) {
             boolean applied = runner.applied().stream().anyMatch(a -> a.step().equals(step.id()));
             out.printf("%s %-24s %s%n", applied ? "✔" : "·", step.id(), step.title());
-            step.gates().forEach(gate -> out.println("      gate:     " + gate.type() + describe(gate)));
+            step.gates().forEach(gate -> out.println("      gate:     " + gate.describe() + within(gate)));
             step.actions().forEach(action -> out.println("      action:   " + action.describe()));
-            step.verify().forEach(check -> out.println("      verify:   " + check.type() + describe(check)));
+            step.verify().forEach(check -> out.println("      verify:   " + check.describe() + within(check)));
             step.rollback().forEach(action -> out.println("      rollback: " + action.describe()));
+            step.verifyRollback().forEach(check -> out.println("      then:     " + check.describe() + within(check)));
         }
     }
 
@@ -65,18 +71,7 @@ public final class PlaybookCommand implements Runnable {
         out.println(runner.nextStep().map(step -> "next: " + step.id() + " — " + step.title()).orElse("nothing left to do"));
     }
 
-    private static String describe(dev.strangler.playbook.plan.Check check) {
-        StringBuilder text = new StringBuilder();
-        if (check.context() != null) text.append(" context=").append(check.context());
-        if (check.route() != null) text.append(" route=").append(check.route());
-        if (check.service() != null) text.append(" service=").append(check.service());
-        if (check.mode() != null) text.append(" mode=").append(check.mode());
-        if (check.maxDifferences() != null) text.append(" max-differences=").append(check.maxDifferences());
-        if (check.maxLagMillis() != null) text.append(" max-lag-millis=").append(check.maxLagMillis());
-        if (check.minPercent() != null) text.append(" min-percent=").append(check.minPercent());
-        if (check.minCompared() != null) text.append(" min-compared=").append(check.minCompared());
-        if (check.maxPercent() != null) text.append(" max-percent=").append(check.maxPercent());
-        if (check.within() != null) text.append(" within=").append(check.within());
-        return text.toString();
+    private static String within(Check check) {
+        return check.timeLimit().isZero() ? "" : " (within " + check.timeLimit().toSeconds() + " s)";
     }
 }

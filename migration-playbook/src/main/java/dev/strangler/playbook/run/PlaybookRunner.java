@@ -1,8 +1,9 @@
 package dev.strangler.playbook.run;
 
 import dev.strangler.playbook.KitException;
-import dev.strangler.playbook.plan.Action;
-import dev.strangler.playbook.plan.Check;
+import dev.strangler.playbook.action.Action;
+import dev.strangler.playbook.check.Check;
+import dev.strangler.playbook.check.Evidence;
 import dev.strangler.playbook.plan.Playbook;
 import dev.strangler.playbook.plan.Step;
 import dev.strangler.playbook.remote.KitParts;
@@ -10,25 +11,26 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Runs a playbook one step at a time: the gates are measured first and the step does not run unless all hold; then
- * the actions; then the verification, and the rollback when it fails. Every phase goes to the journal; the progress
- * is saved after each applied step.
+ * the actions; then the verification (including any bake time), and the rollback when it fails or when an action
+ * was refused half-way. Every phase goes to the journal; the progress is saved after each applied step.
  */
 public final class PlaybookRunner {
 
     private final Playbook playbook;
     private final KitParts parts;
-    private final Checks checks;
+    private final CheckRunner checks;
     private final Progress progress;
     private final Journal journal;
     private final PrintWriter out;
     private final Clock clock;
 
-    PlaybookRunner(Playbook playbook, KitParts parts, Checks checks, Progress progress, Journal journal, PrintWriter out,
-                   Clock clock) {
+    PlaybookRunner(Playbook playbook, KitParts parts, CheckRunner checks, Progress progress, Journal journal,
+                   PrintWriter out, Clock clock) {
         this.playbook = playbook;
         this.parts = parts;
         this.checks = checks;
@@ -61,7 +63,14 @@ public final class PlaybookRunner {
             throw new KitException(KitException.CHECK_FAILED, "a gate of " + step.id() + " failed; nothing was changed");
         }
         journal.record(clock.instant(), step.id(), "gates", "passed", gates, null);
-        act(step, step.actions(), "actions");
+        try {
+            act(step, step.actions(), "actions");
+        } catch (KitException refused) {
+            journal.record(clock.instant(), step.id(), "actions", "failed: rolling back", List.of(), refused.getMessage());
+            act(step, step.rollback(), "rollback");
+            throw new KitException(KitException.CHECK_FAILED, "an action of " + step.id() + " failed ("
+                    + refused.getMessage() + "); rolled back");
+        }
         List<Evidence> verification = measure(step.verify(), "verify");
         if (verification.stream().anyMatch(evidence -> !evidence.passed())) {
             journal.record(clock.instant(), step.id(), "verify", "failed: rolling back", verification, null);
@@ -82,7 +91,7 @@ public final class PlaybookRunner {
         }
     }
 
-    /** Undoes the last applied step. */
+    /** Undoes the last applied step: its rollback actions, then the verification of its rollback, if any. */
     public void rollback() {
         List<Progress.Applied> applied = progress.applied();
         if (applied.isEmpty()) {
@@ -96,7 +105,14 @@ public final class PlaybookRunner {
         out.println("== rolling back " + step.id() + ": " + step.title());
         act(step, step.rollback(), "rollback");
         progress.unmark(step.id());
-        journal.record(clock.instant(), step.id(), "rollback", "done: step no longer applied", List.of(), null);
+        List<Evidence> verification = measure(step.verifyRollback(), "verify");
+        boolean held = verification.stream().allMatch(Evidence::passed);
+        journal.record(clock.instant(), step.id(), "rollback", held ? "done: step no longer applied"
+                : "done, but its verification failed", verification, null);
+        if (!held) {
+            throw new KitException(KitException.CHECK_FAILED, "the rollback of " + step.id()
+                    + " was done, but its verification failed");
+        }
     }
 
     private List<Evidence> measure(List<Check> list, String phase) {
@@ -116,12 +132,12 @@ public final class PlaybookRunner {
         for (Action action : actions) {
             out.println("   " + phase + ": " + action.describe());
             out.flush();
-            switch (action.type()) {
-                case FLIP_ROUTE -> parts.flip(action.route(), action.mode(), action.percent(), reason);
-                case SET_OWNERSHIP -> parts.setOwnership(action.service(), action.mode(), reason);
-                case REVERSE_PATH -> parts.reversePath(action.enabled(), reason);
+            Map<String, Object> figures = action.run(parts, reason);
+            if (!figures.isEmpty()) {
+                out.println("      " + figures);
             }
-            journal.record(clock.instant(), step.id(), phase, "done", List.of(), action.describe());
+            journal.record(clock.instant(), step.id(), phase, "done", List.of(),
+                    action.describe() + (figures.isEmpty() ? "" : " " + figures));
         }
     }
 }

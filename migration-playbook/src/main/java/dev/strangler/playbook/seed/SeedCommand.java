@@ -1,6 +1,7 @@
 package dev.strangler.playbook.seed;
 
 import dev.strangler.infra.InfraSettings;
+import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
                         + "doubles the data. The schema must exist: start the monolith first (./kit up).",
                 "The database is found from KIT_DB_PORT and LEGACY_DB_NAME|USER|PASSWORD, as for ./kit up."})
 public final class SeedCommand implements Callable<Integer> {
+
+    private final KitContext kit;
 
     @Spec
     CommandSpec spec;
@@ -39,19 +42,25 @@ public final class SeedCommand implements Callable<Integer> {
             description = "Rows per JDBC batch and commit (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    SeedCommand(KitContext kit) {
+        this.kit = kit;
+    }
+
     @Override
     public Integer call() {
-        SeedPlan plan = plan();
-        InfraSettings settings = InfraSettings.fromEnvironment(System.getenv());
-        String database = settings.legacy().database();
-        String url = settings.jdbcUrl(database);
-        PrintWriter out = spec.commandLine().getOut();
+        seed(kit.infra(), plan(), spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Seeds the legacy schema of {@code infra} by {@code plan}; what {@code kit seed} and {@code kit demo} run. */
+    public static void seed(InfraSettings infra, SeedPlan plan, PrintWriter out) {
+        String database = infra.legacy().database();
+        String url = infra.jdbcUrl(database);
         out.printf("Seeding %s at %s: %,d members, %,d products, %,d orders (seed %d)%n", database, url,
                 plan.members(), plan.products(), plan.orders(), plan.seed());
-        try (Connection connection = DriverManager.getConnection(url, settings.legacy().user(),
-                settings.legacy().password())) {
+        try (Connection connection = DriverManager.getConnection(url, infra.legacy().user(),
+                infra.legacy().password())) {
             new LegacySeeder(out).seed(connection, plan);
-            return 0;
         } catch (IllegalStateException e) {
             throw KitException.configuration(e.getMessage());
         } catch (SQLException e) {

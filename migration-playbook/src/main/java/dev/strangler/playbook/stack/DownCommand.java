@@ -1,6 +1,6 @@
 package dev.strangler.playbook.stack;
 
-import java.io.PrintWriter;
+import dev.strangler.playbook.KitContext;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,15 +9,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process 'kit up' started.")
 public final class DownCommand implements Runnable {
 
+    private final KitContext kit;
+
     @Spec
     CommandSpec spec;
 
+    DownCommand(KitContext kit) {
+        this.kit = kit;
+    }
+
     @Override
     public void run() {
-        PrintWriter out = spec.commandLine().getOut();
-        StackLayout layout = StackLayout.current();
-        StackDefinition stack = StackDefinition.fromEnvironment(System.getenv(), layout);
-        List<String> stopped = new StackStopper(new KitProcesses(layout), stack).stopAll();
-        out.println(stopped.isEmpty() ? "Nothing of the kit was running." : "Stopped: " + String.join(", ", stopped));
+        List<String> stopped = new Stack(kit).down();
+        spec.commandLine().getOut().println(stopped.isEmpty() ? "Nothing of the kit was running."
+                : "Stopped: " + String.join(", ", stopped));
     }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.playbook.stack;
 
 import dev.strangler.infra.InfraSettings;
+import dev.strangler.playbook.KitContext;
 import dev.strangler.infra.kafka.EmbeddedKafkaBroker;
 import dev.strangler.infra.mariadb.DatabaseBootstrap;
 import dev.strangler.infra.mariadb.EmbeddedMariaDb;
@@ -18,13 +19,19 @@ public final class InfraCommand implements Runnable {
 
     enum Part { mariadb, kafka }
 
+    private final KitContext kit;
+
     @Parameters(index = "0", description = "mariadb or kafka")
     Part part;
 
+    InfraCommand(KitContext kit) {
+        this.kit = kit;
+    }
+
     @Override
     public void run() {
-        StackLayout layout = StackLayout.current();
-        InfraSettings settings = InfraSettings.fromEnvironment(System.getenv());
+        StackLayout layout = kit.layout();
+        InfraSettings settings = kit.infra();
         AutoCloseable server = switch (part) {
             case mariadb -> {
                 EmbeddedMariaDb database = new EmbeddedMariaDb(settings.databasePort(), layout.dataDirectory("mariadb"));

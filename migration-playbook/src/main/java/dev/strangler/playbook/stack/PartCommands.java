@@ -1,11 +1,10 @@
 package dev.strangler.playbook.stack;
 
+import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,17 +20,22 @@ public final class PartCommands {
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop one part of the stack (kit status lists them).")
     public static final class Stop implements Runnable {
 
+        private final KitContext kit;
+
         @Spec
         CommandSpec spec;
+
+        Stop(KitContext kit) {
+            this.kit = kit;
+        }
 
         @Parameters(index = "0", paramLabel = "PART", description = "the part to stop, e.g. cdc-bridge")
         String part;
 
         @Override
         public void run() {
-            StackLayout layout = StackLayout.current();
-            StackComponent component = find(StackDefinition.fromEnvironment(environment(layout), layout), part);
-            boolean stopped = new KitProcesses(layout).stop(component.name());
+            StackComponent component = find(kit.stack(), part);
+            boolean stopped = kit.processes().stop(component.name());
             spec.commandLine().getOut().println(stopped ? "Stopped " + component.name() : component.name() + " was not running");
         }
     }
@@ -40,8 +44,14 @@ public final class PartCommands {
             description = "Start one part of the stack again and wait until it is healthy.")
     public static final class Start implements Runnable {
 
+        private final KitContext kit;
+
         @Spec
         CommandSpec spec;
+
+        Start(KitContext kit) {
+            this.kit = kit;
+        }
 
         @Parameters(index = "0", paramLabel = "PART", description = "the part to start, e.g. cdc-bridge")
         String part;
@@ -52,25 +62,18 @@ public final class PartCommands {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            StackLayout layout = StackLayout.current();
-            KitProcesses processes = new KitProcesses(layout);
-            StackComponent component = find(StackDefinition.fromEnvironment(environment(layout), layout), part);
+            KitProcesses processes = kit.processes();
+            StackComponent component = find(kit.stack(), part);
             if (processes.running(component.name()).isPresent()) {
                 throw KitException.configuration(component.name() + " is already running");
             }
             StackLauncher.requireFreePorts(List.of(component));
-            StackLauncher launcher = new StackLauncher(layout, processes);
+            StackLauncher launcher = new StackLauncher(kit.layout(), processes);
             long started = System.nanoTime();
             ProcessHandle handle = launcher.start(component);
             launcher.awaitHealthy(List.of(component), List.of(handle), Duration.ofSeconds(timeoutSeconds));
             out.printf("%s healthy in %.1f s (PID %d)%n", component.name(), (System.nanoTime() - started) / 1e9, handle.pid());
         }
-    }
-
-    static Map<String, String> environment(StackLayout layout) {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put(AdminToken.VARIABLE, AdminToken.resolve(environment, layout));
-        return environment;
     }
 
     private static StackComponent find(StackDefinition stack, String name) {

@@ -1,6 +1,7 @@
 package dev.strangler.playbook.stack;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the kit keeps things: the repository it runs from, and under it {@code .kit/} (git-ignored) for the
@@ -11,11 +12,12 @@ import java.nio.file.Path;
  */
 public record StackLayout(Path home, Path kitDirectory) {
 
-    public static StackLayout current() {
-        Path home = Path.of(System.getProperty("kit.home", System.getenv().getOrDefault("KIT_HOME", ".")))
-                .toAbsolutePath().normalize();
-        String state = System.getenv("KIT_STATE_DIR");
-        return new StackLayout(home, state == null || state.isBlank() ? home.resolve(".kit") : Path.of(state).toAbsolutePath());
+    /** The layout of a kit at {@code home}, its state in {@code KIT_STATE_DIR} or {@code <home>/.kit}. */
+    public static StackLayout of(String home, Map<String, String> environment) {
+        Path root = Path.of(home).toAbsolutePath().normalize();
+        String state = environment.get("KIT_STATE_DIR");
+        return new StackLayout(root, state == null || state.isBlank() ? root.resolve(".kit")
+                : Path.of(state).toAbsolutePath());
     }
 
     public Path runDirectory() {

@@ -1,5 +1,6 @@
 package dev.strangler.playbook.stack;
 
+import dev.strangler.playbook.KitContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -8,14 +9,18 @@ import picocli.CommandLine.Spec;
         description = "Show each part of the stack: URL, PID, health, resident memory and log file.")
 public final class StatusCommand implements Runnable {
 
+    private final KitContext kit;
+
     @Spec
     CommandSpec spec;
 
+    StatusCommand(KitContext kit) {
+        this.kit = kit;
+    }
+
     @Override
     public void run() {
-        StackLayout layout = StackLayout.current();
-        StackDefinition stack = StackDefinition.fromEnvironment(System.getenv(), layout);
-        spec.commandLine().getOut().print(StatusTable.render(stack.all(), new KitProcesses(layout), layout));
+        spec.commandLine().getOut().print(new Stack(kit).status());
         spec.commandLine().getOut().flush();
     }
 }

@@ -1,4 +1,4 @@
-package dev.strangler.playbook.run;
+package dev.strangler.playbook.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class CdcLagCheckTests {
                 [{"table":"TB_MEMBER","lagMillis":80,"lastEventAgeMillis":200},
                  {"table":"TB_PRODUCT","lagMillis":7786,"lastEventAgeMillis":90000}]""");
 
-        assertThat(Checks.worstRecentLag(status, 5000)).isEqualTo(80);
+        assertThat(CdcLagCheck.worstRecentLag(status, 5000)).isEqualTo(80);
     }
 
     @Test
@@ -25,12 +25,12 @@ class CdcLagCheckTests {
                 [{"table":"TB_MEMBER","lagMillis":80,"lastEventAgeMillis":200},
                  {"table":"TB_ORDER","lagMillis":10695,"lastEventAgeMillis":300}]""");
 
-        assertThat(Checks.worstRecentLag(status, 5000)).isEqualTo(10695);
+        assertThat(CdcLagCheck.worstRecentLag(status, 5000)).isEqualTo(10695);
     }
 
     @Test
     void tablesWithoutEventsCountAsCaughtUp() {
-        assertThat(Checks.worstRecentLag(status("""
+        assertThat(CdcLagCheck.worstRecentLag(status("""
                 [{"table":"TB_MEMBER","lagMillis":0,"lastEventAgeMillis":-1}]"""), 5000)).isZero();
     }
 

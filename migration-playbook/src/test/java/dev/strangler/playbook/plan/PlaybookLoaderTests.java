@@ -55,8 +55,21 @@ class PlaybookLoaderTests {
                 + "  - id: one\n  - id: one\n");
 
         assertThatThrownBy(() -> PlaybookLoader.load(unknownService, Map.of()))
-                .hasMessageContaining("step 'one': set billing ownership to SERVICE_OWNS needs a service listed under endpoints.services");
+                .hasMessageContaining("step 'one': set-ownership needs a service listed under endpoints.services");
         assertThatThrownBy(() -> PlaybookLoader.load(repeated, Map.of())).hasMessageContaining("step id 'one' is used twice");
+    }
+
+    @Test
+    void reportsEveryProblemOfThePlaybookAtOnce() throws IOException {
+        Path file = write("name: p\nendpoints: {proxy-admin: a, cdc-bridge: b, services: {}}\nsteps:\n"
+                + "  - id: one\n    gates:\n      - { type: error-rate, route: r, max-percent: 1, min-requests: 0 }\n"
+                + "    actions:\n      - { type: flip-route, route: r, mode: SIDEWAYS }\n"
+                + "      - { type: drain, within: soon }\n");
+
+        assertThatThrownBy(() -> PlaybookLoader.load(file, Map.of()))
+                .hasMessageContaining("min-requests must be at least 1; a gate never passes on nothing")
+                .hasMessageContaining("flip-route needs a route and a mode among")
+                .hasMessageContaining("within must look like 500ms, 30s or 2m, not 'soon'");
     }
 
     private Path write(String yaml) throws IOException {

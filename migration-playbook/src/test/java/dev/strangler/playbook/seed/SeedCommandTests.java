@@ -3,6 +3,7 @@ package dev.strangler.playbook.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine;
 class SeedCommandTests {
 
     private static SeedCommand parse(String... args) {
-        SeedCommand command = new SeedCommand();
+        SeedCommand command = new SeedCommand(KitContext.ofProcess());
         new CommandLine(command).parseArgs(args);
         return command;
     }

@@ -2,9 +2,9 @@ package dev.strangler.playbook.compare.http;
 
 import dev.strangler.diff.DiffRules;
 import dev.strangler.diff.Difference;
+import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
 import dev.strangler.playbook.compare.http.StepComparison.Verdict;
-import dev.strangler.playbook.stack.StackLayout;
 import dev.strangler.scenario.ScenarioException;
 import dev.strangler.scenario.ScenarioReport;
 import dev.strangler.scenario.ScenarioRunner;
@@ -37,6 +37,12 @@ import picocli.CommandLine.Spec;
                 "Exit code 0: every step answered alike; 1: a step differed or could not be compared on both "
                         + "sides; 2: bad input or a side that does not answer."})
 public final class CompareHttpCommand implements Callable<Integer> {
+
+    private final KitContext kit;
+
+    CompareHttpCommand(KitContext kit) {
+        this.kit = kit;
+    }
 
     /** The demo monolith's timestamps: two runs, on two sides, never share them. */
     private static final String DEFAULT_IGNORED = "$..joinedAt,$..updatedAt,$..orderedAt";
@@ -88,10 +94,9 @@ public final class CompareHttpCommand implements Callable<Integer> {
         URI legacyUrl = BaseUrl.parse("--legacy", legacy);
         URI candidateUrl = BaseUrl.parse("--candidate", candidate);
         DiffRules rules = rules();
-        StackLayout layout = StackLayout.current();
-        Path directory = scenarios != null ? scenarios : layout.home().resolve("legacy-monolith/scenarios");
+        Path directory = scenarios != null ? scenarios : kit.scenarios();
         ScenarioSuite suite = load(directory);
-        Path file = prepare(report != null ? report : layout.kitDirectory().resolve("reports")
+        Path file = prepare(report != null ? report : kit.layout().kitDirectory().resolve("reports")
                 .resolve("compare-http-" + FILE_TIME.format(Instant.now()) + ".md"));
         HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

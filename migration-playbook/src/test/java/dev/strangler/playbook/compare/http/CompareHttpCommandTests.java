@@ -3,6 +3,7 @@ package dev.strangler.playbook.compare.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.playbook.KitCli;
+import dev.strangler.playbook.KitContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -134,9 +135,9 @@ class CompareHttpCommandTests {
 
     @Test
     void givenIgnoreRulesReplaceTheDefaultOnes() {
-        CompareHttpCommand defaults = new CompareHttpCommand();
+        CompareHttpCommand defaults = new CompareHttpCommand(KitContext.ofProcess());
         new CommandLine(defaults).parseArgs("--legacy", "http://a", "--candidate", "http://b");
-        CompareHttpCommand given = new CompareHttpCommand();
+        CompareHttpCommand given = new CompareHttpCommand(KitContext.ofProcess());
         new CommandLine(given).parseArgs("--legacy", "http://a", "--candidate", "http://b", "--ignore", "$.x",
                 "--ignore", "$.y", "--unordered", "$.content");
 
@@ -156,7 +157,7 @@ class CompareHttpCommandTests {
         args.addAll(List.of(options));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCli.commandLine();
+        CommandLine commandLine = KitCli.commandLine(KitContext.ofProcess());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int exitCode = commandLine.execute(args.toArray(String[]::new));

@@ -1,0 +1,73 @@
+package dev.strangler.playbook.check;
+
+import dev.strangler.playbook.plan.Playbook;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SHADOW parity of a route over a window that starts when the check begins: at least {@code min-compared} mirrored
+ * answers compared, at least {@code min-percent} of them equal but for learned noise, for at least {@code bake}.
+ *
+ * @param route       the proxy route
+ * @param minPercent  the parity needed
+ * @param minCompared the compared answers needed before parity counts (default 20)
+ * @param bake        how long parity must hold (default 0s)
+ * @param within      how long to wait for the sample (default 2m)
+ */
+public record ShadowParityCheck(String route, Double minPercent, Long minCompared, String bake, String within)
+        implements Check {
+
+    @Override
+    public String describe() {
+        return "shadow parity of " + route + " at least " + minPercent + " % over at least " + needed()
+                + " comparisons" + (bake == null ? "" : ", baked " + bake);
+    }
+
+    @Override
+    public List<String> problems(Playbook playbook) {
+        List<String> problems = new ArrayList<>();
+        if (route == null || minPercent == null) {
+            problems.add("shadow-parity needs a route and min-percent");
+        }
+        if (minCompared != null && minCompared < 1) {
+            problems.add("shadow-parity: min-compared must be at least 1; a gate never passes on nothing");
+        }
+        problems.addAll(Durations.problems("bake", bake));
+        problems.addAll(Durations.problems("within", within));
+        return problems;
+    }
+
+    @Override
+    public Duration timeLimit() {
+        return Durations.parse(within, Duration.ofMinutes(2));
+    }
+
+    @Override
+    public Measurement begin(Probes probes) {
+        JsonNode start = probes.parity(route);
+        TrafficWindow window = new TrafficWindow(Durations.parse(bake, Duration.ZERO));
+        return () -> {
+            JsonNode now = probes.parity(route);
+            long compared = now.path("compared").asLong() - start.path("compared").asLong();
+            // Noise learned meanwhile can turn earlier mismatches into matches: never below zero.
+            long mismatched = Math.max(0, now.path("mismatched").asLong() - start.path("mismatched").asLong());
+            double percent = compared == 0 ? 0 : 100.0 * (compared - mismatched) / compared;
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("compared", compared);
+            figures.put("mismatched", mismatched);
+            figures.put("parity %", Math.round(percent * 100) / 100.0);
+            figures.put("noise fields", now.path("noise").size());
+            figures.put("mismatch groups", now.path("mismatchGroups").size());
+            return window.judge(describe(), compared, needed(), "compared answers", percent >= minPercent,
+                    String.format("parity %.2f %% over %d compared answers", percent, compared), figures);
+        };
+    }
+
+    private long needed() {
+        return minCompared == null ? 20 : minCompared;
+    }
+}
