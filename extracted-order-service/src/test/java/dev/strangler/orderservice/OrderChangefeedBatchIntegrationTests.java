@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class OrderChangefeedBatchIntegrationTests extends OrderServiceIntegrationTest {
 
     private static final String TOPIC = "legacy.order";
+    private static final String ITEM_TOPIC = "legacy.order-item";
     private static final String LISTENER = "legacy-order";
     private static final String FILE = "mariadb-bin.000001";
     private static final long MEMBER = 7L;
@@ -45,6 +46,28 @@ class OrderChangefeedBatchIntegrationTests extends OrderServiceIntegrationTest {
         assertThat(jdbc.sql("SELECT version_ms, source_pos FROM REPLICATED_VERSION WHERE source_table = 'TB_ORDER'"
                         + " AND row_key = ?").param(Long.toString(id)).query().singleRow())
                 .containsEntry("version_ms", ms + 2_000).containsEntry("source_pos", newest);
+    }
+
+    @Test
+    void aLineDeletedAndInsertedAgainInOneTransactionIsThereAfterwards() {
+        // The reverse path replaces an order's lines as a whole: a delete, then an insert, in one transaction.
+        // Debezium gives both the transaction's position; only their order in it tells them apart.
+        long order = LegacyRows.freshId();
+        String key = key(Map.of("ORD_NO", order, "ITEM_SEQ", 1));
+        send(ITEM_TOPIC, key, envelope("TB_ORDER_ITEM", "c", null, LegacyRows.item(order, 1, 3, 1, "9.00"),
+                FILE, nextPosition(), 1L));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines(order) == 1);
+        long replaced = nextPosition();
+
+        send(ITEM_TOPIC, key, envelope("TB_ORDER_ITEM", "d", LegacyRows.item(order, 1, 3, 1, "9.00"), null,
+                FILE, replaced, 1L));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines(order) == 0);
+        send(ITEM_TOPIC, key, envelope("TB_ORDER_ITEM", "c", null, LegacyRows.item(order, 1, 3, 2, "9.00"),
+                FILE, replaced, 2L));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines(order) == 1);
+        assertThat(jdbc.sql("SELECT quantity FROM ORDER_LINE WHERE order_id = ?").param(order).query(Integer.class)
+                .single()).isEqualTo(2);
     }
 
     @Test
@@ -125,6 +148,10 @@ class OrderChangefeedBatchIntegrationTests extends OrderServiceIntegrationTest {
                     + " WHERE source_table = 'TB_ORDER' AND row_key = ?").param(Long.toString(id)).query().singleRow());
             return row;
         }).toList();
+    }
+
+    private long lines(long order) {
+        return jdbc.sql("SELECT COUNT(*) FROM ORDER_LINE WHERE order_id = ?").param(order).query(Long.class).single();
     }
 
     private long count(long id) {

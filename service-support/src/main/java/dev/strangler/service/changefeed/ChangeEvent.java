@@ -31,8 +31,9 @@ public record ChangeEvent(String table, Operation operation, LegacyRow before, L
      * @param file     binlog file
      * @param position offset in the file
      * @param commitMs {@code source.ts_ms}: commit time, whole seconds on MySQL and MariaDB
+     * @param order    the change's order in its transaction ({@code transaction.total_order}); null outside one
      */
-    public record SourcePosition(String file, Long position, long commitMs) {
+    public record SourcePosition(String file, Long position, long commitMs, Long order) {
     }
 
     public boolean isDelete() {
@@ -53,6 +54,6 @@ public record ChangeEvent(String table, Operation operation, LegacyRow before, L
         long commit = source.commitMs();
         long updated = row().has(versionColumn) ? row().longValue(versionColumn) : commit;
         long version = isDelete() ? Math.max(updated, commit) : updated;
-        return new SourceVersion(version, source.file(), source.position());
+        return new SourceVersion(version, source.file(), source.position(), source.order());
     }
 }

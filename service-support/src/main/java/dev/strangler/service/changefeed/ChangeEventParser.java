@@ -40,10 +40,12 @@ public class ChangeEventParser {
         if (operation == ChangeEvent.Operation.DELETE ? before == null : after == null) {
             throw new UnreadableEventException("op '" + envelope.path("op").asString() + "' without its row image");
         }
+        JsonNode transactionOrder = envelope.path("transaction").path("total_order");
         ChangeEvent.SourcePosition position = new ChangeEvent.SourcePosition(
                 source.path("file").isString() ? source.get("file").stringValue() : null,
                 source.path("pos").isIntegralNumber() ? source.get("pos").longValue() : null,
-                source.get("ts_ms").longValue());
+                source.get("ts_ms").longValue(),
+                transactionOrder.isIntegralNumber() ? transactionOrder.longValue() : null);
         return Optional.of(new ChangeEvent(table, operation, before, after, position));
     }
 

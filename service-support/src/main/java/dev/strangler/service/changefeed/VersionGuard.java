@@ -22,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class VersionGuard {
 
     private static final String UPSERT = """
-            INSERT INTO REPLICATED_VERSION (source_table, row_key, version_ms, source_file, source_pos, applied_at)
-            VALUES (:table, :key, :ms, :file, :pos, CURRENT_TIMESTAMP(3))
+            INSERT INTO REPLICATED_VERSION (source_table, row_key, version_ms, source_file, source_pos, source_order,
+                                            applied_at)
+            VALUES (:table, :key, :ms, :file, :pos, :order, CURRENT_TIMESTAMP(3))
             ON DUPLICATE KEY UPDATE version_ms = VALUES(version_ms), source_file = VALUES(source_file),
-                   source_pos = VALUES(source_pos), applied_at = VALUES(applied_at)""";
+                   source_pos = VALUES(source_pos), source_order = VALUES(source_order),
+                   applied_at = VALUES(applied_at)""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -93,12 +95,13 @@ public class VersionGuard {
         Map<String, SourceVersion> current = new HashMap<>();
         for (int from = 0; from < keys.size(); from += chunkSize) {
             jdbc.sql("""
-                    SELECT row_key, version_ms, source_file, source_pos FROM REPLICATED_VERSION
+                    SELECT row_key, version_ms, source_file, source_pos, source_order FROM REPLICATED_VERSION
                      WHERE source_table = :table AND row_key IN (:keys) FOR UPDATE""")
                     .param("table", table).param("keys", keys.subList(from, Math.min(keys.size(), from + chunkSize)))
                     .query(row -> {
                         current.put(row.getString("row_key"), new SourceVersion(row.getLong("version_ms"),
-                                row.getString("source_file"), row.getObject("source_pos", Long.class)));
+                                row.getString("source_file"), row.getObject("source_pos", Long.class),
+                                row.getObject("source_order", Long.class)));
                     });
         }
         return current;
@@ -111,7 +114,8 @@ public class VersionGuard {
         batch.batchUpdate(UPSERT, versions.stream().map(version -> new MapSqlParameterSource()
                 .addValue("table", table).addValue("key", version.getKey())
                 .addValue("ms", version.getValue().versionMs())
-                .addValue("file", version.getValue().file()).addValue("pos", version.getValue().position()))
+                .addValue("file", version.getValue().file()).addValue("pos", version.getValue().position())
+                .addValue("order", version.getValue().order()))
                 .toArray(SqlParameterSource[]::new));
     }
 }

@@ -17,6 +17,9 @@ class SourceVersionTests {
             new SourceVersion(0, "mariadb-bin.000001", 4L),
             new SourceVersion(999, "mariadb-bin.000001", 4L),
             new SourceVersion(1_000, "mariadb-bin.000001", 4L),
+            new SourceVersion(1_000, "mariadb-bin.000001", 4L, 1L),
+            new SourceVersion(1_000, "mariadb-bin.000001", 4L, 2L),
+            new SourceVersion(1_000, "mariadb-bin.000001", 4L, 10L),
             new SourceVersion(1_000, "mariadb-bin.000001", 5L),
             new SourceVersion(1_000, "mariadb-bin.000001", 40L),
             new SourceVersion(1_000, "mariadb-bin.000002", 4L),
@@ -45,6 +48,8 @@ class SourceVersionTests {
     void isReadable() {
         assertThat(new SourceVersion(1_764_028_800_123L, "mariadb-bin.000001", 4_711L).rowVersion())
                 .isEqualTo("00000001764028800123 mariadb-bin.000001 00000000000000004711");
+        assertThat(new SourceVersion(1_764_028_800_123L, "mariadb-bin.000001", 4_711L, 2L).rowVersion())
+                .isEqualTo("00000001764028800123 mariadb-bin.000001 00000000000000004711 00000000000000000002");
         assertThat(SourceVersion.ofServiceWrite(Instant.ofEpochMilli(1_764_028_800_123L)).rowVersion())
                 .isEqualTo("00000001764028800123~");
     }

@@ -25,6 +25,16 @@ class VersionGuardTests {
     }
 
     @Test
+    void twoChangesOfARowInOneTransactionAreOrderedByTheirPlaceInIt() {
+        // Debezium gives every change of a transaction the transaction's position: only its order tells them apart.
+        List<Change<String>> events = List.of(inTransaction("deleted", 1), inTransaction("inserted again", 2));
+
+        assertThat(VersionGuard.newest(null, events)).map(Change::value).contains("inserted again");
+        assertThat(VersionGuard.newest(events.get(0).version(), events.subList(1, 2))).map(Change::value)
+                .contains("inserted again");
+    }
+
+    @Test
     void nothingWinsOverANewerOrEqualCurrentVersionOrTheServicesOwnWriteInItsMillisecond() {
         List<Change<String>> events = List.of(change("old", 1_000, 10), change("same", 2_000, 99));
 
@@ -32,6 +42,10 @@ class VersionGuardTests {
         assertThat(VersionGuard.newest(SourceVersion.ofServiceWrite(Instant.ofEpochMilli(2_000)), events)).isEmpty();
         assertThat(VersionGuard.newest(SourceVersion.ofServiceWrite(Instant.ofEpochMilli(1_500)), events))
                 .map(Change::value).contains("same");
+    }
+
+    private static Change<String> inTransaction(String value, long order) {
+        return new Change<>("42", new SourceVersion(2_000, "mariadb-bin.000001", 77L, order), order == 1, value);
     }
 
     private static Change<String> change(String value, long ms, long position) {

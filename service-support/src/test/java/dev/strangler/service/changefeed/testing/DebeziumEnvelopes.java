@@ -34,6 +34,15 @@ public final class DebeziumEnvelopes {
 
     public static String envelope(String table, String op, Map<String, Object> before, Map<String, Object> after,
                                   String file, long position) {
+        return envelope(table, op, before, after, file, position, null);
+    }
+
+    /**
+     * A change that is the {@code order}-th of its transaction: Debezium gives every change of a transaction the
+     * transaction's position, and its {@code transaction.total_order}.
+     */
+    public static String envelope(String table, String op, Map<String, Object> before, Map<String, Object> after,
+                                  String file, long position, Long order) {
         long now = System.currentTimeMillis();
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("version", "3.4.0.Final");
@@ -52,7 +61,8 @@ public final class DebeziumEnvelopes {
         envelope.put("before", before);
         envelope.put("after", after);
         envelope.put("source", source);
-        envelope.put("transaction", null);
+        envelope.put("transaction", order == null ? null
+                : Map.of("id", "tx-" + position, "total_order", order, "data_collection_order", order));
         envelope.put("op", op);
         envelope.put("ts_ms", now);
         return JSON.writeValueAsString(envelope);
