@@ -3,6 +3,7 @@ package dev.strangler.orderservice.stock;
 import dev.strangler.web.problem.NotFoundException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -18,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  * counts failures of the monolith, not its refusals.
  */
 class MonolithStockClient {
+
+    private static final int ATTEMPTS = 3;
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(50);
 
     private final RestClient http;
     private final CircuitBreaker breaker;
@@ -71,13 +75,35 @@ class MonolithStockClient {
         return status;
     }
 
+    /**
+     * Every call is idempotent per id at the monolith, so one that failed (a deadlock there answers 500, a timeout
+     * leaves the outcome unknown) is asked again, a few times, before the failure is the caller's.
+     */
     private <T> T call(Supplier<T> call) {
+        StockUnavailableException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return breaker.executeSupplier(call);
+            } catch (CallNotPermittedException e) {
+                throw unavailable("is failing; its circuit is open", e);
+            } catch (RestClientException e) {
+                failure = unavailable("did not answer: " + e.getMessage(), e);
+            } catch (StockUnavailableException e) {
+                failure = e;
+            }
+            if (attempt < ATTEMPTS) {
+                pause(RETRY_BACKOFF.multipliedBy(attempt));
+            }
+        }
+        throw failure;
+    }
+
+    private static void pause(Duration backOff) {
         try {
-            return breaker.executeSupplier(call);
-        } catch (CallNotPermittedException e) {
-            throw unavailable("is failing; its circuit is open", e);
-        } catch (RestClientException e) {
-            throw unavailable("did not answer: " + e.getMessage(), e);
+            Thread.sleep(backOff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("call was interrupted", e);
         }
     }
 
