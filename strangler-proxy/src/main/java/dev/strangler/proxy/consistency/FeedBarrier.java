@@ -103,7 +103,7 @@ final class FeedBarrier {
                     failed.incrementAndGet();
                     Thread.sleep(RETRY.toMillis()); // the bridge refused or lagged: ask again shortly
                 }
-                pending.forgetThrough(System.nanoTime() - window.toNanos());
+                pending.forgetBefore(System.nanoTime() - window.toNanos());
             } catch (InterruptedException e) {
                 return;
             }
@@ -114,7 +114,7 @@ final class FeedBarrier {
         waiters.removeIf(waiter -> waiter.confirmed().isDone()); // gave up waiting (their own time bound)
         while (running && waiters.isEmpty() && !pending.anyAfter(confirmedThrough)) {
             wait(1_000);
-            pending.forgetThrough(System.nanoTime() - window.toNanos());
+            pending.forgetBefore(System.nanoTime() - window.toNanos());
         }
     }
 

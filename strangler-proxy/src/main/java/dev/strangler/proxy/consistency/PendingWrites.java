@@ -24,6 +24,8 @@ final class PendingWrites {
 
     private final Map<String, Map<URI, Long>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Map<URI, Long>> byEntity = new ConcurrentHashMap<>();
+    /** The latest write per key and per entity kind, confirmed or not, kept for the window. */
+    private final Map<String, Long> recent = new ConcurrentHashMap<>();
 
     int size() {
         return byKey.size();
@@ -35,9 +37,18 @@ final class PendingWrites {
 
     void record(Collection<String> keys, URI backend, long completedAt) {
         for (String key : keys) {
+            String entity = key.substring(0, key.indexOf(':'));
             add(byKey, key, backend, completedAt);
-            add(byEntity, key.substring(0, key.indexOf(':')), backend, completedAt);
+            add(byEntity, entity, backend, completedAt);
+            recent.merge(key, completedAt, Math::max);
+            recent.merge(entity + ":*", completedAt, Math::max);
         }
+    }
+
+    /** Whether a write to one of {@code keys}, or to any entity of {@code entities}, completed after {@code at}. */
+    boolean writtenAfter(Set<String> keys, Collection<String> entities, long at) {
+        return keys.stream().anyMatch(key -> recent.getOrDefault(key, at) - at > 0)
+                || entities.stream().anyMatch(entity -> recent.getOrDefault(entity + ":*", at) - at > 0);
     }
 
     /** The writes a request depends on that completed after {@code confirmedThrough}. */
@@ -54,10 +65,16 @@ final class PendingWrites {
                 .anyMatch(at -> at - confirmedThrough > 0);
     }
 
-    /** Forgets writes completed at or before {@code through}: confirmed, or older than the window. */
+    /** Forgets writes completed at or before {@code through}: confirmed by a barrier. */
     void forgetThrough(long through) {
         forget(byKey, through);
         forget(byEntity, through);
+    }
+
+    /** Forgets everything about writes completed before {@code windowStart}: the time bound. */
+    void forgetBefore(long windowStart) {
+        forgetThrough(windowStart);
+        recent.values().removeIf(at -> at - windowStart <= 0);
     }
 
     // compute: atomic per key, so a concurrent forget cannot drop the map a write is going into

@@ -83,6 +83,38 @@ public class ReadYourWrites implements SmartLifecycle {
                 });
     }
 
+    /**
+     * What a request names and when, for a comparison that must know whether those entities changed since: null
+     * when the route names nothing (its answers are always comparable).
+     */
+    public EntityView view(RouteProperties route, ServerWebExchange exchange) {
+        RouteEntities entities = routes.get(route.name());
+        if (barrier == null || entities == null) {
+            return null;
+        }
+        Set<String> named = entities.inRequest(exchange, JsonBody.lazily(exchange, json));
+        List<String> unkeyed = entities.unkeyedBesides(named);
+        boolean settled = pending.unconfirmed(named, unkeyed, barrier.confirmedThrough()).isEmpty();
+        return new EntityView(named, unkeyed, System.nanoTime(), settled);
+    }
+
+    /**
+     * Whether nothing a view names was being written: no write pending at the view's time, none recorded since.
+     * Two answers taken across such a write saw different states, so comparing them says nothing about the service.
+     */
+    public boolean unchangedSince(EntityView view) {
+        return view.settled() && !pending.writtenAfter(view.keys(), view.entities(), view.at());
+    }
+
+    /**
+     * @param keys     the entities the request named
+     * @param entities the entity kinds it depends on as a whole (a list)
+     * @param at       {@link System#nanoTime()} when the view was taken
+     * @param settled  whether no write to them was pending then
+     */
+    public record EntityView(Set<String> keys, List<String> entities, long at, boolean settled) {
+    }
+
     /** The response of a write on {@code route}, which records what the write named once its status is known. */
     public ServerHttpResponse recording(RouteProperties route, ServerWebExchange exchange, ServerHttpResponse response,
                                         Supplier<Side> servedBy) {

@@ -2,6 +2,7 @@ package dev.strangler.proxy.shadow;
 
 import dev.strangler.diff.Difference;
 import dev.strangler.diff.ResponseComparator;
+import dev.strangler.proxy.consistency.ReadYourWrites;
 import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
 import java.nio.charset.StandardCharsets;
@@ -20,21 +21,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Mirrors one request and records the outcome: the extracted service's answer against the monolith's, and for a
  * sample of safe requests a second answer of the monolith against its first, to learn noise. A write is never sent
- * to the monolith twice.
+ * to the monolith twice. When what the request names was being written (a write pending when the monolith answered,
+ * or one since), the answers saw different states: the request is counted as in flux, neither compared nor learned
+ * from, so the change feed's lag never shows as a mismatch or as noise.
  */
 @Component
 class MirrorComparison {
 
     private final MirrorClient client;
     private final ParityLedger ledger;
+    private final ReadYourWrites readYourWrites;
     private final JsonMapper json;
     private final int bodyCap;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ResponseComparator> comparators = new ConcurrentHashMap<>();
 
-    MirrorComparison(MirrorClient client, ParityLedger ledger, JsonMapper json, ProxyProperties properties) {
+    MirrorComparison(MirrorClient client, ParityLedger ledger, ReadYourWrites readYourWrites, JsonMapper json,
+                     ProxyProperties properties) {
         this.client = client;
         this.ledger = ledger;
+        this.readYourWrites = readYourWrites;
         this.json = json;
         this.bodyCap = properties.shadow().mismatchBodyCap();
     }
@@ -51,6 +57,10 @@ class MirrorComparison {
         ResponseComparator comparator = comparators.computeIfAbsent(route.name(),
                 name -> new ResponseComparator(route.diff().rules(), json));
         return Mono.zip(extracted, legacyAgain).doOnNext(answers -> {
+            if (job.view() != null && !readYourWrites.unchangedSince(job.view())) {
+                parity.inFlux.increment(); // the answers saw different states: neither a mismatch nor noise
+                return;
+            }
             answers.getT2().ifPresent(second -> parity.noise(differences(comparator, job.legacy(), second),
                     clock.instant()));
             Set<String> differences = differences(comparator, job.legacy(), answers.getT1());

@@ -1,5 +1,6 @@
 package dev.strangler.proxy.shadow;
 
+import dev.strangler.proxy.consistency.ReadYourWrites;
 import dev.strangler.proxy.route.RouteProperties;
 import org.springframework.http.HttpHeaders;
 
@@ -13,7 +14,8 @@ import org.springframework.http.HttpHeaders;
  * @param headers      the request headers as the gateway forwards them (hop-by-hop ones removed)
  * @param body         the request body (empty when none)
  * @param legacy       the monolith's answer as the client got it
+ * @param view         what the request names, when it was answered (null when the route names nothing)
  */
 record MirrorJob(RouteProperties route, String requestId, String method, String pathAndQuery, HttpHeaders headers,
-                 byte[] body, CapturedResponse legacy) {
+                 byte[] body, CapturedResponse legacy, ReadYourWrites.EntityView view) {
 }

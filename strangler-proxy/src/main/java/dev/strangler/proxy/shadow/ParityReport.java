@@ -12,6 +12,8 @@ import java.util.List;
  * @param parityPercent    {@code 100 × (compared − mismatched) / compared}; null before the first comparison
  * @param dropped          requests not mirrored because the mirror queue was full
  * @param skipped          requests not compared: method not mirrored, or an answer over the size cap
+ * @param inFlux           requests not compared because what they name was being written (their answers saw
+ *                         different states)
  * @param mirrorErrors     mirrors the extracted service did not answer (connection, timeout)
  * @param noiseSamples     requests asked of the monolith twice to learn noise
  * @param noise            the learned noise fields, most frequent first
@@ -19,6 +21,6 @@ import java.util.List;
  *                         frequent first, each with its first examples
  */
 public record ParityReport(String route, long compared, long matched, long mismatched, Double parityPercent,
-                           long dropped, long skipped, long mirrorErrors, long noiseSamples,
+                           long dropped, long skipped, long inFlux, long mirrorErrors, long noiseSamples,
                            List<NoiseField> noise, List<MismatchGroup> mismatchGroups) {
 }

@@ -22,6 +22,7 @@ final class RouteParity {
     final LongAdder compared = new LongAdder();
     final LongAdder dropped = new LongAdder();
     final LongAdder skipped = new LongAdder();
+    final LongAdder inFlux = new LongAdder();
     final LongAdder mirrorErrors = new LongAdder();
     final LongAdder noiseSamples = new LongAdder();
     private final LongAdder identical = new LongAdder();
@@ -84,7 +85,7 @@ final class RouteParity {
         List<NoiseField> fields = new ArrayList<>(noise.values());
         fields.sort(Comparator.comparingLong(NoiseField::occurrences).reversed().thenComparing(NoiseField::path));
         return new ParityReport(route, total, identical.sum() + noiseOnly, mismatched, parity, dropped.sum(),
-                skipped.sum(), mirrorErrors.sum(), noiseSamples.sum(), fields, real);
+                skipped.sum(), inFlux.sum(), mirrorErrors.sum(), noiseSamples.sum(), fields, real);
     }
 
     /** One set of differing fields: how often, when, and its first examples. */

@@ -1,5 +1,6 @@
 package dev.strangler.proxy.shadow;
 
+import dev.strangler.proxy.consistency.ReadYourWrites;
 import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.web.CachedBody;
@@ -32,16 +33,18 @@ public class ShadowMirror {
     private final int maxBody;
     private final ParityLedger ledger;
     private final MirrorComparison comparison;
+    private final ReadYourWrites readYourWrites;
     private final ObjectProvider<List<HttpHeadersFilter>> headersFiltersProvider;
     private volatile List<HttpHeadersFilter> headersFilters;
 
     ShadowMirror(ProxyProperties properties, ParityLedger ledger, MirrorComparison comparison,
-            ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
+            ReadYourWrites readYourWrites, ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
         this.queue = new ArrayBlockingQueue<>(properties.shadow().queueCapacity());
         this.concurrency = properties.shadow().concurrency();
         this.maxBody = (int) Math.min(Integer.MAX_VALUE, properties.shadow().maxBody().toBytes());
         this.ledger = ledger;
         this.comparison = comparison;
+        this.readYourWrites = readYourWrites;
         this.headersFiltersProvider = headersFilters;
     }
 
@@ -65,7 +68,8 @@ public class ShadowMirror {
             String pathAndQuery = request.getURI().getRawPath()
                     + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
             submit(new MirrorJob(route, headers.getFirst(RequestIdentityFilter.REQUEST_ID),
-                    request.getMethod().name(), pathAndQuery, headers, CachedBody.of(exchange), legacy));
+                    request.getMethod().name(), pathAndQuery, headers, CachedBody.of(exchange), legacy,
+                    readYourWrites.view(route, exchange)));
         });
     }
 
