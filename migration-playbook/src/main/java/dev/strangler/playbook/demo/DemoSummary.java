@@ -66,9 +66,10 @@ final class DemoSummary {
         }
         for (String route : List.of("members-read", "orders-read")) {
             JsonNode parity = session.parts().parity(route);
-            out.printf("parity %-13s %s %% over %,d compared, %d mismatch group(s)%n", route + ":",
-                    parity.path("parityPercent").isNumber() ? parity.path("parityPercent").asDouble() : "n/a",
-                    parity.path("compared").asLong(), parity.path("mismatchGroups").size());
+            out.printf("parity %-13s %s %% over %,d compared, %d mismatch group(s), %,d not compared while written%n",
+                    route + ":", parity.path("parityPercent").isNumber() ? parity.path("parityPercent").asDouble()
+                            : "n/a", parity.path("compared").asLong(), parity.path("mismatchGroups").size(),
+                    parity.path("inFlux").asLong());
         }
         JsonNode cdc = session.parts().cdcStatus();
         cdc.path("tables").forEach(table -> out.printf("CDC lag %-22s %,d ms (last event)%n",
