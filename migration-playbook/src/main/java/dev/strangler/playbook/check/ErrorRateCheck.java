@@ -2,7 +2,6 @@ package dev.strangler.playbook.check;
 
 import dev.strangler.playbook.plan.Playbook;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +29,13 @@ public record ErrorRateCheck(String route, Double maxPercent, Long minRequests, 
 
     @Override
     public List<String> problems(Playbook playbook) {
-        List<String> problems = new ArrayList<>();
-        if (route == null || maxPercent == null) {
-            problems.add("error-rate needs a route and max-percent");
-        }
-        if (minRequests != null && minRequests < 1) {
-            problems.add("error-rate: min-requests must be at least 1; a gate never passes on nothing");
-        }
-        problems.addAll(Durations.problems("bake", bake));
-        problems.addAll(Durations.problems("within", within));
-        return problems;
+        return TrafficWindow.problems("error-rate", route, maxPercent, "max-percent", minRequests, "min-requests",
+                bake, within);
     }
 
     @Override
     public Duration timeLimit() {
-        return Durations.parse(within, Duration.ofMinutes(2));
+        return Durations.parse(within, TrafficWindow.DEFAULT_WITHIN);
     }
 
     @Override

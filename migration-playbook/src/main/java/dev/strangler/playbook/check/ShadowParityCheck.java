@@ -2,7 +2,6 @@ package dev.strangler.playbook.check;
 
 import dev.strangler.playbook.plan.Playbook;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +28,13 @@ public record ShadowParityCheck(String route, Double minPercent, Long minCompare
 
     @Override
     public List<String> problems(Playbook playbook) {
-        List<String> problems = new ArrayList<>();
-        if (route == null || minPercent == null) {
-            problems.add("shadow-parity needs a route and min-percent");
-        }
-        if (minCompared != null && minCompared < 1) {
-            problems.add("shadow-parity: min-compared must be at least 1; a gate never passes on nothing");
-        }
-        problems.addAll(Durations.problems("bake", bake));
-        problems.addAll(Durations.problems("within", within));
-        return problems;
+        return TrafficWindow.problems("shadow-parity", route, minPercent, "min-percent", minCompared,
+                "min-compared", bake, within);
     }
 
     @Override
     public Duration timeLimit() {
-        return Durations.parse(within, Duration.ofMinutes(2));
+        return Durations.parse(within, TrafficWindow.DEFAULT_WITHIN);
     }
 
     @Override

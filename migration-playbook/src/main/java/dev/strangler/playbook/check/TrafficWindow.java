@@ -1,6 +1,8 @@
 package dev.strangler.playbook.check;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,11 +12,29 @@ import java.util.Map;
  */
 final class TrafficWindow {
 
+    /** How long a traffic check waits for its sample when the playbook does not say. */
+    static final Duration DEFAULT_WITHIN = Duration.ofMinutes(2);
+
     private final long startedNanos = System.nanoTime();
     private final Duration bake;
 
     TrafficWindow(Duration bake) {
         this.bake = bake;
+    }
+
+    /** What is wrong with a traffic check's settings, each in a sentence. */
+    static List<String> problems(String type, String route, Double threshold, String thresholdField, Long minimum,
+                                 String minimumField, String bake, String within) {
+        List<String> problems = new ArrayList<>();
+        if (route == null || threshold == null) {
+            problems.add(type + " needs a route and " + thresholdField);
+        }
+        if (minimum != null && minimum < 1) {
+            problems.add(type + ": " + minimumField + " must be at least 1; a gate never passes on nothing");
+        }
+        problems.addAll(Durations.problems("bake", bake));
+        problems.addAll(Durations.problems("within", within));
+        return problems;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.route.RouteTable;
 import dev.strangler.proxy.routing.Side;
 import dev.strangler.proxy.web.JsonBody;
+import dev.strangler.proxy.web.SafeMethods;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -70,7 +70,7 @@ public class ReadYourWrites implements SmartLifecycle {
         Set<URI> writers = writes.stream().map(PendingWrites.Write::backend).collect(Collectors.toSet());
         Side writer = writers.size() == 1 ? sideOf(route, writers.iterator().next()) : null;
         long latest = writes.stream().mapToLong(PendingWrites.Write::completedAt).max().orElseThrow();
-        if (writer != null && isSafe(exchange.getRequest().getMethod())) {
+        if (writer != null && SafeMethods.isSafe(exchange.getRequest().getMethod())) {
             statistics(route).redirected((System.nanoTime() - latest) / 1000);
             return Mono.just(writer);
         }
@@ -166,10 +166,6 @@ public class ReadYourWrites implements SmartLifecycle {
             return Side.LEGACY;
         }
         return backend.equals(route.extractedUri()) ? Side.EXTRACTED : null;
-    }
-
-    private static boolean isSafe(HttpMethod method) {
-        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
     }
 
     @Override

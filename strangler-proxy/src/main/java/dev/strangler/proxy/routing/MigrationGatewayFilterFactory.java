@@ -11,6 +11,7 @@ import dev.strangler.proxy.route.RouteTable;
 import dev.strangler.proxy.shadow.ShadowMirror;
 import dev.strangler.proxy.toggle.RouteToggle;
 import dev.strangler.proxy.toggle.Toggles;
+import dev.strangler.proxy.web.SafeMethods;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -80,7 +81,7 @@ public class MigrationGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-            if (!SideRoutingFilter.isSafe(exchange.getRequest().getMethod())) {
+            if (!SafeMethods.isSafe(exchange.getRequest().getMethod())) {
                 return holds.route(route.name(), exchange, toggle -> decide(exchange, chain, toggle));
             }
             return decide(exchange, chain, toggles.current(route.name()));
@@ -108,7 +109,7 @@ public class MigrationGatewayFilterFactory extends AbstractGatewayFilterFactory<
                 });
             }
             ServerWebExchange routed = exchange;
-            if (readYourWrites.tracksWrites(route) && !SideRoutingFilter.isSafe(exchange.getRequest().getMethod())) {
+            if (readYourWrites.tracksWrites(route) && !SafeMethods.isSafe(exchange.getRequest().getMethod())) {
                 routed = exchange.mutate().response(readYourWrites.recording(route, exchange, exchange.getResponse(),
                         () -> exchange.getAttribute(RoutingDecision.SERVED_BY_ATTRIBUTE))).build();
             }

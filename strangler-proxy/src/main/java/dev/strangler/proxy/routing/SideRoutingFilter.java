@@ -6,6 +6,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 
 import dev.strangler.proxy.route.FallbackPolicy;
 import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.web.SafeMethods;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import java.net.URI;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -13,7 +14,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -69,7 +69,7 @@ class SideRoutingFilter implements GlobalFilter, Ordered {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        boolean safe = isSafe(exchange.getRequest().getMethod());
+        boolean safe = SafeMethods.isSafe(exchange.getRequest().getMethod());
         if (safe && route.resilience().fallback() == FallbackPolicy.SAFE_METHODS_TO_LEGACY) {
             discardExtractedResponse(exchange);
             exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, legacyUrl);
@@ -95,10 +95,6 @@ class SideRoutingFilter implements GlobalFilter, Ordered {
         exchange.getAttributes().remove(CLIENT_RESPONSE_ATTR);
         exchange.getAttributes().remove(CLIENT_RESPONSE_CONN_ATTR);
         exchange.getResponse().setStatusCode(null);
-    }
-
-    static boolean isSafe(HttpMethod method) {
-        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
     }
 
     private static URI rebase(URI url, URI base) {

@@ -5,6 +5,7 @@ import dev.strangler.diff.ResponseComparator;
 import dev.strangler.proxy.consistency.ReadYourWrites;
 import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.web.SafeMethods;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ class MirrorComparison {
     }
 
     private static boolean sampleNoise(MirrorJob job) {
-        boolean safe = List.of("GET", "HEAD", "OPTIONS").contains(job.method());
+        boolean safe = SafeMethods.isSafe(job.method());
         int percent = job.route().shadow().noiseSamplePercent();
         return safe && percent > 0 && ThreadLocalRandom.current().nextInt(100) < percent;
     }
