@@ -3,7 +3,6 @@ package dev.strangler.proxy.toggle;
 import dev.strangler.proxy.route.Mode;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.route.RouteTable;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,7 +24,6 @@ public class Flips {
     private final ToggleLog log;
     private final ToggleLogProperties properties;
     private final Clock clock;
-    private final String instance;
 
     Flips(RouteTable table, Toggles toggles, ToggleLog log, ToggleLogProperties properties) {
         this.table = table;
@@ -33,8 +31,6 @@ public class Flips {
         this.log = log;
         this.properties = properties;
         this.clock = Clock.systemUTC();
-        this.instance = StringUtils.hasText(properties.instance()) ? properties.instance()
-                : ManagementFactory.getRuntimeMXBean().getName();
     }
 
     public Mono<RouteToggle> flip(String routeName, FlipCommand command) {
@@ -51,13 +47,18 @@ public class Flips {
         if (mode != Mode.LEGACY && !route.extractable()) {
             throw new RouteNotExtractableException(routeName);
         }
+        if (log.unresolved(routeName)) {
+            throw new ToggleLogUnavailableException("An earlier flip of route '" + routeName + "' was refused and "
+                    + "the toggle log has not yet shown that its record will never apply; retry once Kafka is "
+                    + "reachable again");
+        }
         Instant now = clock.instant();
         Flip flip = new Flip(current.version() + 1, now,
                 StringUtils.hasText(command.by()) ? command.by() : "unknown", command.reason(),
-                current.mode(), current.percent(), mode, percent, instance, command.holds());
+                current.mode(), current.percent(), mode, percent, properties.instanceName(), command.holds());
         WritesHold hold = command.holds() ? new WritesHold(now, now.plus(properties.holdLease()), command.reason())
                 : null;
-        RouteToggle next = current.next(flip, properties.historyPerRoute(), hold);
+        RouteToggle next = current.next(flip, properties.historyPerRoute(), hold, log.deadline());
         return Mono.fromFuture(() -> log.write(next))
                 .onErrorMap(error -> new ToggleLogUnavailableException(
                         error instanceof CompletionException ? error.getCause() : error))
