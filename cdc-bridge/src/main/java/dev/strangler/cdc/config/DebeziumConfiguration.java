@@ -78,6 +78,8 @@ public final class DebeziumConfiguration {
         p.setProperty("poll.interval.ms", "50");
         // Offsets are committed after every batch the consumer has finished with.
         p.setProperty("offset.flush.interval.ms", "0");
+        // A database restart drops the binlog connection; the client notices and reconnects within this (default 1 min).
+        p.setProperty("connect.keep.alive.interval.ms", "5000");
         storage(p, cdc.storage(), path, topicPrefix, kafkaBootstrapServers);
         return p;
     }

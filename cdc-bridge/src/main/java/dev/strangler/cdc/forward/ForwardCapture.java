@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +66,46 @@ public final class ForwardCapture implements SmartLifecycle {
         }
     }
 
+    /**
+     * Starts the engine again after it stopped on its own; when its position is gone from the server, with a new
+     * snapshot ({@code snapshot.mode=always}, once: later restarts resume from the offsets it wrote). The consumers'
+     * version guards make re-reading rows they have safe, also after a write cut-over. Does nothing while the engine
+     * runs.
+     *
+     * @return whether the engine was started
+     */
+    public synchronized boolean recover() {
+        if (engine.isRunning() || producer == null) {
+            return false;
+        }
+        boolean resnapshot = engine.positionLost();
+        Properties configuration = DebeziumConfiguration.forward(cdc, kafkaBootstrapServers);
+        Properties first = DebeziumConfiguration.forward(cdc, kafkaBootstrapServers);
+        if (resnapshot) {
+            first.setProperty("snapshot.mode", "always");
+        }
+        engine.start(first, configuration, publisher);
+        log.warn("Forward path started again{} after: {}", resnapshot ? " with a new snapshot" : "",
+                engine.failure() == null ? "a stop" : engine.failure().getMessage());
+        return true;
+    }
+
+    /** Whether the engine stopped because its position is gone from the server. */
+    public boolean positionLost() {
+        return !engine.isRunning() && engine.positionLost();
+    }
+
     @Override
     public synchronized void stop() {
         pause.resume(); // a paused handler would otherwise hold the engine open
         if (publisher != null) {
             publisher.stopping();
         }
-        engine.stop(Duration.ofSeconds(30));
+        // 8 + 2 s here, 8 + 2 s for the outbox relay, 5 s for the reverse consumer: within the 30 s 'kit down' (and
+        // an orchestrator's default) grants before a kill. Offsets not committed in time only mean a replay.
+        engine.stop(Duration.ofSeconds(8));
         if (producer != null) {
-            producer.close(Duration.ofSeconds(10));
+            producer.close(Duration.ofSeconds(2));
             producer = null;
         }
     }
@@ -83,6 +116,11 @@ public final class ForwardCapture implements SmartLifecycle {
     }
 
     /** Why the engine stopped on its own, if it did. */
+    /** When the engine, stopped on its own, starts again by itself; null when it runs or will not. */
+    public Instant restartAt() {
+        return engine.restartAt();
+    }
+
     public Throwable failure() {
         return engine.failure();
     }

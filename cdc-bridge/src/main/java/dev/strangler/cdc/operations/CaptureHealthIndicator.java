@@ -19,28 +19,33 @@ final class CaptureHealthIndicator implements HealthIndicator {
     private final CapturePause pause;
     private final OutboxRelay outbox;
     private final ReversePath reverse;
+    private final CaptureOperations operations;
 
     CaptureHealthIndicator(ForwardCapture capture, CaptureMetrics metrics, CapturePause pause, OutboxRelay outbox,
-                           ReversePath reverse) {
+                           ReversePath reverse, CaptureOperations operations) {
         this.capture = capture;
         this.metrics = metrics;
         this.pause = pause;
         this.outbox = outbox;
         this.reverse = reverse;
+        this.operations = operations;
     }
 
     @Override
     public Health health() {
         OutboxRelay.Status relay = outbox.status();
         ReversePath.Status reversePath = reverse.status();
-        boolean reverseDown = reversePath.enabled() && !reversePath.running();
+        boolean reverseDown = reversePath.enabled() && (!reversePath.running() || reversePath.failed());
         Health.Builder health = capture.isRunning() && relay.running() && !reverseDown ? Health.up() : Health.down();
-        if (capture.failure() != null) {
-            health.withDetail("error", "forward path: " + capture.failure().getMessage());
-        } else if (relay.failure() != null) {
-            health.withDetail("error", "outbox relay: " + relay.failure());
+        String problem = operations.problem(relay);
+        if (problem != null) {
+            health.withDetail("error", problem);
         } else if (reverseDown) {
-            health.withDetail("error", "the reverse path is switched on but its consumer is not running");
+            health.withDetail("error", "the reverse path is switched on but its consumer "
+                    + (reversePath.failed() ? "stopped on an error (see the bridge's log)" : "is not running"));
+        }
+        if (capture.positionLost() || relay.positionLost()) {
+            health.withDetail("action", CaptureStatus.RESNAPSHOT); // the kit shows it and keeps the stack up
         }
         return health.withDetail("running", capture.isRunning())
                 .withDetail("paused", pause.paused())

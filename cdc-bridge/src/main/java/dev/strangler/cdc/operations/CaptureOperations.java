@@ -5,6 +5,7 @@ import dev.strangler.cdc.forward.CaptureMetrics;
 import dev.strangler.cdc.forward.CapturePause;
 import dev.strangler.cdc.forward.ForwardCapture;
 import dev.strangler.cdc.outbox.OutboxRelay;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +36,44 @@ public final class CaptureOperations {
                 table.table(), table.topic(), metrics.eventCount(table.table()), lags.getOrDefault(table.table(), 0L),
                 ages.getOrDefault(table.table(), -1L), metrics.echoes(table.table())))
                 .toList();
+        OutboxRelay.Status relay = outbox.status();
+        String problem = problem(relay);
         return new CaptureStatus(capture.isRunning(), pause.paused(), metrics.lastEventAgeMillis(),
-                metrics.lastPosition(), metrics.snapshotRows(), tables, outbox.status());
+                metrics.lastPosition(), metrics.snapshotRows(), tables, relay, problem,
+                capture.positionLost() || relay.positionLost() ? CaptureStatus.RESNAPSHOT : null);
+    }
+
+    /** In one line: what keeps the bridge from capturing, or null. */
+    String problem(OutboxRelay.Status relay) {
+        if (capture.positionLost() || relay.positionLost()) {
+            return "the " + (capture.positionLost() ? "forward path's" : "outbox relay's") + " binlog position is no "
+                    + "longer on the server (binlog purged, or the database restored or re-created)";
+        }
+        if (capture.failure() != null) {
+            return "the forward path stopped: " + capture.failure().getMessage() + restarting(capture.restartAt());
+        }
+        return relay.failure() == null ? null
+                : "the outbox relay stopped: " + relay.failure() + restarting(outbox.restartAt());
+    }
+
+    private static String restarting(Instant at) {
+        return at == null ? "" : "; it starts again by itself at " + at;
+    }
+
+    /**
+     * Starts each engine that stopped on its own again, snapshotting when its position is gone.
+     *
+     * @return what was restarted
+     */
+    public Recovery recover() {
+        return new Recovery(capture.recover(), outbox.recover());
+    }
+
+    /**
+     * @param forwardRestarted whether the forward path was started again
+     * @param outboxRestarted  whether the outbox relay was
+     */
+    public record Recovery(boolean forwardRestarted, boolean outboxRestarted) {
     }
 
     public CaptureStatus pause() {

@@ -21,7 +21,8 @@ class CaptureOperationsConfiguration {
 
     @Bean
     CaptureHealthIndicator captureHealthIndicator(ForwardCapture capture, CaptureMetrics metrics, CapturePause pause,
-                                                  OutboxRelay outbox, ReversePath reverse) {
-        return new CaptureHealthIndicator(capture, metrics, pause, outbox, reverse);
+                                                  OutboxRelay outbox, ReversePath reverse,
+                                                  CaptureOperations operations) {
+        return new CaptureHealthIndicator(capture, metrics, pause, outbox, reverse, operations);
     }
 }

@@ -43,6 +43,12 @@ class CaptureOperationsController {
         return operations.resume();
     }
 
+    /** Starts again what stopped on its own, snapshotting where the position is gone: {@code kit cdc resnapshot}. */
+    @PostMapping("/recovery")
+    CaptureOperations.Recovery recover() {
+        return operations.recover();
+    }
+
     @PostMapping("/snapshots")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SnapshotAccepted snapshot(@Valid @RequestBody SnapshotRequest request) {

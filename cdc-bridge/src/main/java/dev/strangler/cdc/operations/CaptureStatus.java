@@ -6,10 +6,14 @@ import java.util.List;
 
 /**
  * The forward path at a glance, as the operations API and the playbook's gates read it, and the outbox relay's
- * figures.
+ * figures. {@code problem} and {@code action} say what is wrong and the command that recovers, when something is.
  */
 public record CaptureStatus(boolean running, boolean paused, long lastEventAgeMillis, SourcePosition lastPosition,
-                           long snapshotRows, List<TableStatus> tables, OutboxRelay.Status outbox) {
+                           long snapshotRows, List<TableStatus> tables, OutboxRelay.Status outbox, String problem,
+                           String action) {
+
+    /** The command that recovers from a position gone from the server. */
+    public static final String RESNAPSHOT = "./kit cdc resnapshot";
 
     /**
      * @param lagMillis          source commit to Kafka acknowledgement of the table's last event

@@ -7,6 +7,8 @@ import dev.strangler.cdc.publish.EngineRunner;
 import dev.strangler.cdc.publish.ReliableProducer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +42,48 @@ public final class OutboxRelay implements SmartLifecycle {
     /**
      * @param running            whether the engine runs
      * @param failure            why it stopped on its own, if it did
+     * @param positionLost       whether that is because its position is gone from the server
      * @param published          events published since the bridge started
      * @param lastPublishedAgeMs milliseconds since the last one, or -1
      */
-    public record Status(boolean running, String failure, long published, long lastPublishedAgeMs) {
+    public record Status(boolean running, String failure, boolean positionLost, long published,
+                         long lastPublishedAgeMs) {
+    }
+
+    /** When the engine, stopped on its own, starts again by itself; null when it runs or will not. */
+    public Instant restartAt() {
+        return engine.restartAt();
     }
 
     public Status status() {
         Throwable failure = engine.failure();
         return new Status(engine.isRunning(), failure == null ? null : String.valueOf(failure.getMessage()),
-                statistics.count(), statistics.lastPublishedAgeMillis());
+                !engine.isRunning() && engine.positionLost(), statistics.count(), statistics.lastPublishedAgeMillis());
+    }
+
+    /**
+     * Starts the engine again after it stopped on its own; when its position is gone, with a new snapshot (once):
+     * the outbox rows still in the tables (younger than the services' retention) are published again, which the
+     * consumers and the reverse path recognise; events of rows already pruned and never relayed are lost, and
+     * reconciliation shows where.
+     *
+     * @return whether the engine was started
+     */
+    public synchronized boolean recover() {
+        if (engine.isRunning() || producer == null) {
+            return false;
+        }
+        boolean resnapshot = engine.positionLost();
+        Properties configuration = DebeziumConfiguration.outbox(cdc, outbox.serverId(), outbox.topicPrefix(),
+                outbox.tables(), kafkaBootstrapServers);
+        Properties first = DebeziumConfiguration.outbox(cdc, outbox.serverId(), outbox.topicPrefix(),
+                outbox.tables(), kafkaBootstrapServers);
+        if (resnapshot) {
+            first.setProperty("snapshot.mode", "always");
+        }
+        engine.start(first, configuration, publisher);
+        log.warn("Outbox relay started again{}", resnapshot ? " with a new snapshot" : "");
+        return true;
     }
 
     @Override
@@ -66,9 +100,9 @@ public final class OutboxRelay implements SmartLifecycle {
         if (publisher != null) {
             publisher.stopping();
         }
-        engine.stop(Duration.ofSeconds(20));
+        engine.stop(Duration.ofSeconds(8)); // the stop budget: see ForwardCapture.stop
         if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(2));
             producer = null;
         }
     }

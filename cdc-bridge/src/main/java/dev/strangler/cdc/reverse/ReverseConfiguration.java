@@ -38,6 +38,7 @@ class ReverseConfiguration {
         // Committed after each poll's events were applied, and waited for: a barrier reads these offsets.
         container.setAckMode(ContainerProperties.AckMode.BATCH);
         container.setSyncCommits(true);
+        container.setShutdownTimeout(5_000); // the stop budget: see ForwardCapture.stop
         ConcurrentMessageListenerContainer<String, String> consumer = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),

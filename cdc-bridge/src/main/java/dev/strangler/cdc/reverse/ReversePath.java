@@ -37,11 +37,13 @@ public final class ReversePath implements SmartLifecycle {
     /**
      * @param enabled   the switch
      * @param running   whether the consumer runs
+     * @param failed    whether it stopped on an error it could not get past (its log says which)
      * @param group     its consumer group
      * @param reason    why the switch was last set
      * @param changedAt when
      */
-    public record Status(boolean enabled, boolean running, String group, String reason, String changedAt,
+    public record Status(boolean enabled, boolean running, boolean failed, String group, String reason,
+                         String changedAt,
                          ReverseStatistics.Snapshot statistics) {
     }
 
@@ -60,7 +62,8 @@ public final class ReversePath implements SmartLifecycle {
 
     public synchronized Status status() {
         ReverseSwitch.State state = toggle.read();
-        return new Status(state.enabled(), consumer.isRunning(), consumerGroup, state.reason(),
+        return new Status(state.enabled(), consumer.isRunning(), !consumer.isInExpectedState(), consumerGroup,
+                state.reason(),
                 state.changedAt() == null ? null : state.changedAt().toString(), statistics.snapshot());
     }
 
