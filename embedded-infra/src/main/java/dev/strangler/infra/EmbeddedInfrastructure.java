@@ -17,7 +17,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     public EmbeddedInfrastructure(InfraSettings settings, Path home) {
         this.settings = settings;
-        this.database = new EmbeddedMariaDb(settings.databasePort(), home.resolve("mariadb"));
+        this.database = new EmbeddedMariaDb(settings.databasePort(), home.resolve("mariadb"), settings.durability());
         this.kafka = new EmbeddedKafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(), home.resolve("kafka"));
     }
 

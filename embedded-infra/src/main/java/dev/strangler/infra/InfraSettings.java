@@ -1,5 +1,6 @@
 package dev.strangler.infra;
 
+import dev.strangler.infra.mariadb.Durability;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +24,13 @@ import java.util.Map;
  * @param cdc                the change-data-capture account ({@code CDC_DB_USER|PASSWORD}); its
  *                           {@code database} is unused: it reads the binlog and every schema above
  * @param kitDatabase        the kit's own bookkeeping schema ({@code KIT_DB_NAME}, kit_db)
+ * @param durability         how the embedded server flushes commits ({@code KIT_DB_DURABILITY}: fast, the
+ *                           default, or full); see {@link Durability}
  */
 public record InfraSettings(String databaseHost, int databasePort, String databaseSslMode, String externalKafka,
                             int kafkaPort, int kafkaControllerPort,
                             DatabaseAccount legacy, DatabaseAccount member, DatabaseAccount order,
-                            DatabaseAccount cdc, String kitDatabase) {
+                            DatabaseAccount cdc, String kitDatabase, Durability durability) {
 
     public static final String DATABASE_HOST = "KIT_DB_HOST";
     public static final String DATABASE_PORT = "KIT_DB_PORT";
@@ -50,12 +53,13 @@ public record InfraSettings(String databaseHost, int databasePort, String databa
                 account(env, "MEMBER", "member_db", "member_svc", "member_pw"),
                 account(env, "ORDER", "order_db", "order_svc", "order_pw"),
                 account(env, "CDC", "", "kit_cdc", "cdc_pw"),
-                env.text("KIT_DB_NAME", "kit_db"));
+                env.text("KIT_DB_NAME", "kit_db"),
+                Durability.parse(env.text(Durability.VARIABLE, "fast")));
     }
 
     public InfraSettings withPorts(int databasePort, int kafkaPort, int kafkaControllerPort) {
         return new InfraSettings(databaseHost, databasePort, databaseSslMode, externalKafka, kafkaPort, kafkaControllerPort,
-                legacy, member, order, cdc, kitDatabase);
+                legacy, member, order, cdc, kitDatabase, durability);
     }
 
     /** Whether the kit starts the database itself (on loopback) or uses a server someone else runs. */

