@@ -1,7 +1,9 @@
 package dev.strangler.playbook;
 
+import dev.strangler.playbook.cdc.CdcCommand;
 import dev.strangler.playbook.compare.CompareCommand;
 import dev.strangler.playbook.demo.DemoCommand;
+import dev.strangler.playbook.demo.LoadCommand;
 import dev.strangler.playbook.routes.RoutesCommand;
 import dev.strangler.playbook.run.PlaybookCommand;
 import dev.strangler.playbook.seed.SeedCommand;
@@ -9,6 +11,7 @@ import dev.strangler.playbook.stack.DownCommand;
 import dev.strangler.playbook.stack.InfraCommand;
 import dev.strangler.playbook.stack.PartCommands;
 import dev.strangler.playbook.stack.StatusCommand;
+import dev.strangler.playbook.stack.SuperviseCommand;
 import dev.strangler.playbook.stack.UpCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -17,14 +20,17 @@ import picocli.CommandLine.HelpCommand;
         description = "Strangler migration kit: run the stack, seed it, flip routes, run the playbook, compare.",
         subcommands = {
                 DemoCommand.class,
+                LoadCommand.class,
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,
                 PartCommands.Stop.class,
                 PartCommands.Start.class,
                 InfraCommand.class,
+                SuperviseCommand.class,
                 SeedCommand.class,
                 CompareCommand.class,
+                CdcCommand.class,
                 PlaybookCommand.class,
                 RoutesCommand.class,
                 HelpCommand.class,

@@ -36,13 +36,17 @@ public final class KitProcesses {
 
     /** The live process the kit started for this component, if there is one. */
     public Optional<ProcessHandle> running(String component) {
-        Path pidFile = layout.pidFile(component);
+        return alive(layout.pidFile(component)).filter(handle -> isKitProcess(handle, component));
+    }
+
+    /** The live process whose PID the file holds, if there is one. */
+    private static Optional<ProcessHandle> alive(Path pidFile) {
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> isKitProcess(handle, component));
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -83,6 +87,73 @@ public final class KitProcesses {
                 descendant.destroyForcibly();
             }
         }
+    }
+
+    /** Marks a part as stopped by an operator ({@code kit stop}): the supervisor does not start it again. */
+    public void markStopped(String component) {
+        try {
+            Files.createDirectories(layout.runDirectory());
+            Files.writeString(layout.stoppedMarker(component), "stopped by kit stop\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + layout.stoppedMarker(component), e);
+        }
+    }
+
+    /** Lets the supervisor start the part again ({@code kit start}, {@code kit up}). */
+    public void clearStopped(String component) {
+        try {
+            Files.deleteIfExists(layout.stoppedMarker(component));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean stoppedByOperator(String component) {
+        return Files.exists(layout.stoppedMarker(component));
+    }
+
+    /**
+     * The live process supervising this stack, if there is one: the foreground {@code kit up}, or the process
+     * {@code kit up --detach} left behind. Trusted only while it is still a kit JVM.
+     */
+    public Optional<ProcessHandle> supervisor() {
+        return alive(layout.supervisorPidFile()).filter(handle -> handle.info().commandLine()
+                .or(() -> handle.info().arguments().map(args -> String.join(" ", args)))
+                .map(line -> line.contains("-Dkit.home=")).orElse(false));
+    }
+
+    public void recordSupervisor(long pid) {
+        try {
+            Files.createDirectories(layout.runDirectory());
+            Files.writeString(layout.supervisorPidFile(), Long.toString(pid), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + layout.supervisorPidFile(), e);
+        }
+    }
+
+    /**
+     * Stops the supervisor first, so that nothing is started again while the stack goes down. A foreground
+     * {@code kit up} stops the stack on its way out; that may take as long as stopping every part.
+     *
+     * @return whether a supervisor was running
+     */
+    public boolean stopSupervisor() {
+        Optional<ProcessHandle> supervisor = supervisor()
+                .filter(process -> process.pid() != ProcessHandle.current().pid()); // the supervisor going down
+        supervisor.ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(2 * GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        });
+        try {
+            Files.deleteIfExists(layout.supervisorPidFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return supervisor.isPresent();
     }
 
     public void forget(String component) {

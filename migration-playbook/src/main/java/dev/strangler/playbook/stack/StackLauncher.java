@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class StackLauncher {
 
-    private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
+    static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
 
     private final StackLayout layout;
     private final KitProcesses processes;
@@ -45,8 +47,29 @@ public final class StackLauncher {
     }
 
     public ProcessHandle start(StackComponent component) {
+        return startProcess(component).toHandle();
+    }
+
+    /** Starts a part with a fresh log. */
+    public Process startProcess(StackComponent component) {
+        return launch(component, ProcessBuilder.Redirect.to(layout.logFile(component.name()).toFile()), null);
+    }
+
+    /**
+     * Starts a part again, appending to its log after a line that says why: what the part wrote before it died
+     * is the evidence of why it did.
+     */
+    public Process startAppending(StackComponent component, String why) {
+        return launch(component, ProcessBuilder.Redirect.appendTo(layout.logFile(component.name()).toFile()), why);
+    }
+
+    private Process launch(StackComponent component, ProcessBuilder.Redirect log, String why) {
         try {
             Files.createDirectories(layout.logDirectory());
+            if (why != null) {
+                Files.writeString(layout.logFile(component.name()), "%n---- %s: %s ----%n".formatted(
+                        Instant.now(), why), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
             copyArtifact(component);
             List<String> command = new ArrayList<>();
             if (HAS_SETSID) {
@@ -56,12 +79,12 @@ public final class StackLauncher {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(layout.home().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(layout.logFile(component.name()).toFile())
+                    .redirectOutput(log)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
             builder.environment().putAll(component.environment());
             Process process = builder.start();
             processes.record(component.name(), process.pid());
-            return process.toHandle();
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + component.name(), e);
         }
@@ -72,19 +95,27 @@ public final class StackLauncher {
      * a rename, so a process still running an older copy keeps reading its own file.
      */
     private void copyArtifact(StackComponent component) throws IOException {
-        Path artifact = component.artifact();
+        runningCopy(component.artifact());
+    }
+
+    /** The copy of {@code artifact} a process runs, made or refreshed now. */
+    Path runningCopy(Path artifact) throws IOException {
         Path copy = layout.runningCopy(artifact);
         if (Files.isRegularFile(copy) && Files.size(copy) == Files.size(artifact)
                 && Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(artifact))) {
-            return;
+            return copy;
         }
         Files.createDirectories(copy.getParent());
         Path partial = copy.resolveSibling(copy.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
         Files.copy(artifact, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return copy;
     }
 
-    /** Waits until every component is healthy; fails fast, with the end of its log, when one of them dies. */
+    /**
+     * Waits until every component is healthy, or up and naming the action that recovers it (reported, not a
+     * failure: the rest of the stack stays up); fails fast, with the end of its log, when one of them dies.
+     */
     public void awaitHealthy(List<StackComponent> components, List<ProcessHandle> handles, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<StackComponent> waiting = new ArrayList<>(components);
@@ -96,7 +127,7 @@ public final class StackLauncher {
                     throw new KitException(KitException.CHECK_FAILED, component.name() + " exited during start-up; "
                             + "the end of " + layout.logFile(component.name()) + ":\n" + tail(component.name()));
                 }
-                if (component.health().healthy()) {
+                if (component.health().check().state() != HealthCheck.Health.State.UNHEALTHY) {
                     waiting.remove(i);
                 }
             }

@@ -32,12 +32,32 @@ public record StackLayout(Path home, Path kitDirectory) {
         return runDirectory().resolve(component + ".pid");
     }
 
+    /** Present while an operator stopped the part ({@code kit stop}): the supervisor leaves it stopped. */
+    public Path stoppedMarker(String component) {
+        return runDirectory().resolve(component + ".stopped");
+    }
+
+    /** The PID of the process supervising the stack ({@code kit up}, or the one {@code kit up --detach} left). */
+    public Path supervisorPidFile() {
+        return runDirectory().resolve("supervisor.pid");
+    }
+
+    /** What the detached supervisor says of start-up: {@code starting}, {@code healthy} or {@code failed: why}. */
+    public Path supervisorStateFile() {
+        return runDirectory().resolve("supervisor.state");
+    }
+
     public Path logFile(String component) {
         return logDirectory().resolve(component + ".log");
     }
 
     public Path dataDirectory(String component) {
         return kitDirectory().resolve(component);
+    }
+
+    /** The {@code java.io.tmpdir} of an embedded server's JVM, outside its data. */
+    public Path jvmTemporaryDirectory(String component) {
+        return runDirectory().resolve("tmp").resolve(component);
     }
 
     /** The packaged application of a module: {@code <module>/target/<module>.jar} (or {@code .war}). */

@@ -1,6 +1,7 @@
 package dev.strangler.playbook.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.strangler.infra.InfraSettings;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,18 +28,43 @@ final class KitTestStack {
     static final Path REPOSITORY = MODULE.getParent();
 
     private final Path state;
-    private final Map<String, String> environment = withBakeTime();
+    private final Map<String, String> environment = testEnvironment();
 
     /** Starts from an empty state directory, so a run never sees the data or progress of an earlier one. */
     KitTestStack(String name) {
-        this.state = MODULE.resolve("target").resolve(name);
+        this(MODULE.resolve("target").resolve(name));
+    }
+
+    /** A stack whose state lives in {@code state}, emptied first. */
+    KitTestStack(Path state) {
+        this.state = state;
+        deleteState();
+    }
+
+    void deleteState() {
         if (Files.exists(state)) {
             try (var paths = Files.walk(state)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot clear " + state, e);
             }
         }
+    }
+
+    /** Waits until the supervisor started {@code part} again after {@code oldPid} died, and it is healthy. */
+    void awaitRestarted(String part, long oldPid) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    try {
+                        if (pid(part) == oldPid) {
+                            return false;
+                        }
+                    } catch (IOException | NumberFormatException notYetWritten) {
+                        return false;
+                    }
+                    return kit("status").output().lines()
+                            .anyMatch(line -> line.startsWith(part + " ") && line.contains(" healthy "));
+                });
     }
 
     record KitRun(int exitCode, String output) {
@@ -81,10 +109,12 @@ final class KitTestStack {
         return pids;
     }
 
-    /** Free ports for every part, and a short bake time for the playbook's traffic checks (the demo's is 10 s). */
-    private static Map<String, String> withBakeTime() {
+    /** Free ports for every part, and short bake times and small samples for the playbook's traffic checks. */
+    private static Map<String, String> testEnvironment() {
         Map<String, String> environment = freePorts();
         environment.put("KIT_BAKE", "2s");
+        environment.put("KIT_MIN_SAMPLE", "10"); // the mechanics of every gate, on a sample CI gathers quickly
+        environment.put("KIT_MIN_SAMPLE_LARGE", "20");
         return environment;
     }
 
