@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,12 +34,16 @@ final class BackgroundLoad {
     private final URI proxy;
     private final List<Long> members;
     private final List<Long> products;
+    private final List<Long> orders;
     private final int clients;
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
     private final AtomicLong newMembers = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
+    /** Per second since start: {sent, failed}, to tell the failures during an outage from any others. */
+    private final Map<Long, LongAdder[]> timeline = new ConcurrentHashMap<>();
+    private volatile long startedNanos;
     private final List<String> failures = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -46,15 +51,18 @@ final class BackgroundLoad {
     /**
      * @param members  existing, active members the clients read, update and order for (never deleted by them)
      * @param products products the clients order one unit of
+     * @param orders   existing orders the clients read (never deleted, so always there)
      */
-    BackgroundLoad(URI proxy, List<Long> members, List<Long> products, int clients) {
+    BackgroundLoad(URI proxy, List<Long> members, List<Long> products, List<Long> orders, int clients) {
         this.proxy = proxy;
         this.members = List.copyOf(members);
         this.products = List.copyOf(products);
+        this.orders = List.copyOf(orders);
         this.clients = clients;
     }
 
     void start() {
+        startedNanos = System.nanoTime();
         running.set(true);
         for (int client = 0; client < clients; client++) {
             SplittableRandom random = new SplittableRandom(client);
@@ -72,9 +80,21 @@ final class BackgroundLoad {
         }
     }
 
+    /** Requests sent and failed in each second since start: second → {sent, failed}. */
+    Map<Long, long[]> timeline() {
+        Map<Long, long[]> seconds = new TreeMap<>();
+        timeline.forEach((second, counts) -> seconds.put(second, new long[] {counts[0].sum(), counts[1].sum()}));
+        return seconds;
+    }
+
+    private LongAdder[] second() {
+        return timeline.computeIfAbsent((System.nanoTime() - startedNanos) / 1_000_000_000L,
+                second -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    }
+
     /** Requests sent and failed, per kind of request. */
     LoadFigures figures() {
-        Map<String, long[]> byKind = new java.util.TreeMap<>();
+        Map<String, long[]> byKind = new TreeMap<>();
         sent.forEach((kind, count) -> byKind.put(kind, new long[] {count.sum(),
                 failed.getOrDefault(kind, new LongAdder()).sum()}));
         synchronized (failures) {
@@ -86,10 +106,14 @@ final class BackgroundLoad {
         while (running.get()) {
             int pick = random.nextInt(100);
             try {
-                if (pick < 45) {
+                // Reads of both contexts in about equal numbers: each canary gate then gets its sample as soon.
+                if (pick < 35) {
                     expect("read a member", get("/api/members/" + member(random)), Set.of(200));
-                } else if (pick < 60) {
+                } else if (pick < 50) {
                     expect("list a member's orders", get("/api/members/" + member(random) + "/orders"), Set.of(200));
+                } else if (pick < 61 && !orders.isEmpty()) {
+                    expect("read an order", get("/api/orders/" + orders.get(random.nextInt(orders.size()))),
+                            Set.of(200));
                 } else if (pick < 68) {
                     updateExisting(member(random), random);
                 } else if (pick < 78) {
@@ -147,6 +171,7 @@ final class BackgroundLoad {
 
     private HttpResponse<String> expect(String kind, HttpRequest request, Set<Integer> allowed) {
         sent.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        second()[0].increment();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -172,6 +197,7 @@ final class BackgroundLoad {
 
     private void fail(String kind, String what) {
         failed.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        second()[1].increment();
         synchronized (failures) {
             if (failures.size() < FAILURES_KEPT) {
                 failures.add(kind + ": " + what);

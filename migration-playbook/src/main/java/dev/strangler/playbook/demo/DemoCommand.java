@@ -15,12 +15,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,13 +57,11 @@ public final class DemoCommand implements Callable<Integer> {
         Path playbookFile = kit.defaultPlaybook();
         prepareStack(out);
         InfraSettings infra = kit.infra();
-        if (ids(infra, "SELECT MBR_NO FROM TB_MEMBER LIMIT 1").isEmpty()) {
+        if (LoadTargets.ids(infra, "SELECT MBR_NO FROM TB_MEMBER LIMIT 1").isEmpty()) {
             SeedCommand.seed(infra, seedPlan(), out);
         }
         PlaybookSession session = PlaybookSession.open(kit, playbookFile, out);
-        BackgroundLoad load = new BackgroundLoad(kit.proxyUrl(),
-                ids(infra, "SELECT MBR_NO FROM TB_MEMBER WHERE DEL_YN = 'N' ORDER BY MBR_NO LIMIT 5000"),
-                ids(infra, "SELECT PRD_NO FROM TB_PRODUCT WHERE STOCK_QTY > 100 ORDER BY PRD_NO LIMIT 100"), clients);
+        BackgroundLoad load = LoadTargets.read(infra).load(kit.proxyUrl(), clients);
         out.printf("Background load: %d clients through %s: reads, updates, orders, and new members from "
                 + "registration to leaving%n%n", clients, kit.proxyUrl());
         out.flush();
@@ -132,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         Thread stopOnFailure = new Thread(stack::down, "kit-stop-stack");
         Runtime.getRuntime().addShutdownHook(stopOnFailure);
-        stack.up(Duration.ofSeconds(300), out);
+        stack.upDetached(Duration.ofSeconds(300), out); // supervised, and left running for 'kit compare' and more
         Runtime.getRuntime().removeShutdownHook(stopOnFailure);
         out.println();
     }
@@ -149,17 +142,5 @@ public final class DemoCommand implements Callable<Integer> {
                 throw new UncheckedIOException("Cannot reset " + directory, e);
             }
         }
-    }
-
-    private static List<Long> ids(InfraSettings infra, String sql) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(infra.legacy().database()),
-                infra.legacy().user(), infra.legacy().password());
-             ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            while (rows.next()) {
-                ids.add(rows.getLong(1));
-            }
-        }
-        return ids;
     }
 }
