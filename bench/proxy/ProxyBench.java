@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,7 @@ public final class ProxyBench {
         String classpath = args[1];
         Duration phase = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 15);
         int legacyPort = freePort(), extractedPort = freePort(), proxyPort = freePort(), adminPort = freePort();
+        int quietPort = freePort(), quietAdminPort = freePort();
         String token = UUID.randomUUID().toString();
         Path home = Files.createTempDirectory("proxy-bench-kafka");
         List<Process> processes = new ArrayList<>();
@@ -45,15 +47,21 @@ public final class ProxyBench {
                     proxyCommand.addAll(List.of(extra.split("\\s+")));
                 }
                 proxyCommand.addAll(List.of("-jar", jar.toString()));
-                processes.add(start(proxyCommand, Map.of(
+                Map<String, String> environment = Map.of(
                         "LEGACY_URL", "http://127.0.0.1:" + legacyPort,
                         "MEMBER_SERVICE_URL", "http://127.0.0.1:" + extractedPort,
                         "ORDER_SERVICE_URL", "http://127.0.0.1:" + extractedPort,
                         "KIT_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                        "PROXY_PORT", Integer.toString(proxyPort), "PROXY_ADMIN_PORT", Integer.toString(adminPort),
-                        "PROXY_ADMIN_TOKEN", token), "proxy"));
+                        "PROXY_ADMIN_TOKEN", token);
+                processes.add(start(proxyCommand, with(environment, "PROXY_PORT", proxyPort, "PROXY_ADMIN_PORT",
+                        adminPort, "true"), "proxy"));
+                // The same proxy without its request timers: their cost, measured in the same run.
+                processes.add(start(proxyCommand, with(environment, "PROXY_PORT", quietPort, "PROXY_ADMIN_PORT",
+                        quietAdminPort, "false"), "proxy-no-timers"));
                 awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", Duration.ofSeconds(90));
-                run("http://127.0.0.1:" + legacyPort, "http://127.0.0.1:" + proxyPort, adminPort, token, phase);
+                awaitHealthy("http://127.0.0.1:" + quietAdminPort + "/actuator/health", Duration.ofSeconds(90));
+                run("http://127.0.0.1:" + legacyPort, "http://127.0.0.1:" + proxyPort,
+                        "http://127.0.0.1:" + quietPort, adminPort, token, phase);
             } finally {
                 // Stop the proxy before the broker it reads from.
                 for (Process process : processes) {
@@ -64,13 +72,23 @@ public final class ProxyBench {
         }
     }
 
-    private static void run(String direct, String proxy, int adminPort, String token, Duration phase)
+    private static Map<String, String> with(Map<String, String> environment, String portVariable, int port,
+                                            String adminVariable, int adminPort, String timers) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.put(portVariable, Integer.toString(port));
+        all.put(adminVariable, Integer.toString(adminPort));
+        all.put("PROXY_REQUEST_TIMERS", timers);
+        return all;
+    }
+
+    private static void run(String direct, String proxy, String quiet, int adminPort, String token, Duration phase)
             throws Exception {
         LoadGenerator load = new LoadGenerator();
         flip(adminPort, token, "LEGACY");
-        System.out.println("warming up (JIT) for " + phase.multipliedBy(3).toSeconds() + " s ...");
+        System.out.println("warming up (JIT) for " + phase.multipliedBy(4).toSeconds() + " s ...");
         load.closedLoop(direct, 16, phase);
         load.closedLoop(proxy, 16, phase);
+        load.closedLoop(quiet, 16, phase);
         flip(adminPort, token, "SHADOW");
         load.closedLoop(proxy, 8, phase);
         flip(adminPort, token, "LEGACY");
@@ -78,6 +96,8 @@ public final class ProxyBench {
 
         LoadGenerator.Result directMax = load.closedLoop(direct, 32, phase);
         LoadGenerator.Result proxyMax = load.closedLoop(proxy, 32, phase);
+        LoadGenerator.Result quietMax = load.closedLoop(quiet, 32, phase);
+        LoadGenerator.Result proxyMaxAgain = load.closedLoop(proxy, 32, phase);
         LoadGenerator.Result directFixed = load.fixedRate(direct, 1000, phase);
         LoadGenerator.Result legacyFixed = load.fixedRate(proxy, 1000, phase);
         flip(adminPort, token, "SHADOW");
@@ -91,6 +111,11 @@ public final class ProxyBench {
         System.out.printf("| measure | direct | proxy (LEGACY) | proxy (SHADOW) | figure |%n|---|---|---|---|---|%n");
         System.out.printf("| throughput, 32 in flight (req/s) | %.0f | %.0f | | ratio %.2f |%n", directMax.requestsPerSecond(),
                 proxyMax.requestsPerSecond(), proxyMax.requestsPerSecond() / directMax.requestsPerSecond());
+        double withTimers = (proxyMax.requestsPerSecond() + proxyMaxAgain.requestsPerSecond()) / 2;
+        System.out.printf("| throughput without request timers, 32 in flight (req/s) | | %.0f | | with timers / "
+                        + "without %.2f (with: %.0f, %.0f) |%n", quietMax.requestsPerSecond(),
+                withTimers / quietMax.requestsPerSecond(), proxyMax.requestsPerSecond(),
+                proxyMaxAgain.requestsPerSecond());
         System.out.printf("| p50 at 1,000 req/s (ms) | %.3f | %.3f | %.3f | added %.3f ms |%n", directFixed.p50(),
                 legacyFixed.p50(), shadowFixed.p50(), legacyFixed.p50() - directFixed.p50());
         System.out.printf("| p99 at 1,000 req/s (ms) | %.3f | %.3f | %.3f | added %.3f ms; SHADOW/LEGACY %.2f |%n",

@@ -12,11 +12,9 @@ trap 'rm -rf "$work"' EXIT
 # One Maven build at a time on a shared machine; flock is part of util-linux.
 mvn() { flock /tmp/kit-maven.lock ./mvnw -B -q "$@"; }
 
-version="$(sed -n 's:.*<version>\(.*-SNAPSHOT\)</version>.*:\1:p' pom.xml | head -1)"
-if [ ! -d "$HOME/.m2/repository/dev/strangler/embedded-infra/$version" ]; then
-  mvn -pl embedded-infra -am install -DskipTests   # the parent pom and the embedded Kafka the harness uses
-fi
-mvn -pl strangler-proxy package -DskipTests
+# The proxy and every module it needs (the parent pom, response-diff, the embedded Kafka the harness uses), so a
+# fresh clone resolves the test classpath below.
+mvn -pl strangler-proxy -am install -DskipTests
 mvn -pl strangler-proxy dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
 classpath="$work/classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$classpath" bench/proxy/*.java

@@ -1,6 +1,7 @@
 package dev.strangler.orderservice;
 
 import dev.strangler.service.outbox.OutboxConfiguration;
+import dev.strangler.service.web.RequestIdLogging;
 import dev.strangler.service.ownership.OwnershipConfiguration;
 import dev.strangler.web.problem.ProblemResponseHandler;
 import org.springframework.boot.SpringApplication;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 // Shared with the other service: the monolith's problem responses (web-problems), who owns writes with its admin
 // API, and the outbox the bridge relays (service-support).
-@Import({ProblemResponseHandler.class, OwnershipConfiguration.class, OutboxConfiguration.class})
+@Import({ProblemResponseHandler.class, OwnershipConfiguration.class, OutboxConfiguration.class,
+        RequestIdLogging.class})
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

@@ -20,6 +20,11 @@ class CaptureOperationsConfiguration {
     }
 
     @Bean
+    BridgeMeters bridgeMeters(ForwardCapture capture, OutboxRelay outbox, ReversePath reverse) {
+        return new BridgeMeters(capture, outbox, reverse);
+    }
+
+    @Bean
     CaptureHealthIndicator captureHealthIndicator(ForwardCapture capture, CaptureMetrics metrics, CapturePause pause,
                                                   OutboxRelay outbox, ReversePath reverse,
                                                   CaptureOperations operations) {

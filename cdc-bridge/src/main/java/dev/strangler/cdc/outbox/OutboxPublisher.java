@@ -66,6 +66,8 @@ final class OutboxPublisher extends AcknowledgedBatches {
         }
     }
 
+    private static final String TRACEPARENT = "traceparent";
+
     private ProducerRecord<byte[], byte[]> event(Struct row) {
         String aggregateType = row.getString("aggregatetype");
         ProducerRecord<byte[], byte[]> event = new ProducerRecord<>(properties.topic(aggregateType),
@@ -73,6 +75,10 @@ final class OutboxPublisher extends AcknowledgedBatches {
         event.headers().add(ID_HEADER, bytes(row.getString("id")))
                 .add(TYPE_HEADER, bytes(row.getString("type")))
                 .add(AGGREGATE_TYPE_HEADER, bytes(aggregateType));
+        // The writing request's trace context, for the consumers to continue its trace (older outboxes lack it).
+        if (row.schema().field(TRACEPARENT) != null && row.getString(TRACEPARENT) != null) {
+            event.headers().add(TRACEPARENT, bytes(row.getString(TRACEPARENT)));
+        }
         log.debug("Outbox event {} {} {} to {}", row.getString("id"), aggregateType, row.getString("type"),
                 event.topic());
         return event;

@@ -2,11 +2,14 @@ package dev.strangler.cdc.reverse;
 
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.outbox.OutboxProperties;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +29,9 @@ class ReverseConfiguration {
 
     @Bean
     ReversePath reversePath(CdcProperties cdc, OutboxProperties outbox, ReverseProperties reverse, KafkaProperties kafka,
-                            JdbcTemplate legacy, TransactionTemplate transactions, ObjectMapper json) {
+                            JdbcTemplate legacy, TransactionTemplate transactions, ObjectMapper json,
+                            ObjectProvider<ObservationRegistry> observations,
+                            @Value("${management.tracing.enabled:false}") boolean tracing) {
         ReverseStatistics statistics = new ReverseStatistics(Clock.systemUTC());
         ReverseApplier applier = new ReverseApplier(reverse.mappings(), legacy, transactions,
                 cdc.kitTables().echoMarker(), json, statistics);
@@ -39,6 +44,11 @@ class ReverseConfiguration {
         container.setAckMode(ContainerProperties.AckMode.BATCH);
         container.setSyncCommits(true);
         container.setShutdownTimeout(5_000); // the stop budget: see ForwardCapture.stop
+        if (tracing) {
+            // Each event continues the trace of the request that wrote it (its traceparent header).
+            container.setObservationEnabled(true);
+            container.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }
         ConcurrentMessageListenerContainer<String, String> consumer = new ConcurrentMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),

@@ -23,10 +23,12 @@ final class Journal {
 
     private final Path markdown;
     private final Path lines;
+    private final PlaybookMetrics metrics;
 
-    Journal(Path directory, String playbook) {
+    Journal(Path directory, Path metricsDirectory, String playbook) {
         this.markdown = directory.resolve(playbook + ".md");
         this.lines = directory.resolve(playbook + ".jsonl");
+        this.metrics = new PlaybookMetrics(metricsDirectory, playbook);
     }
 
     Path markdown() {
@@ -55,6 +57,7 @@ final class Journal {
         entry.put("evidence", evidence);
         append(markdown, text.toString());
         append(lines, JSON.writeValueAsString(entry) + "\n");
+        metrics.record(at, step, phase, outcome, evidence);
     }
 
     private static void append(Path file, String text) {

@@ -15,7 +15,8 @@ public record PlaybookSession(Playbook playbook, PlaybookRunner runner, KitParts
     public static PlaybookSession open(KitContext kit, Path file, PrintWriter out) {
         Playbook playbook = PlaybookLoader.load(file, kit.environment());
         KitParts parts = new KitParts(playbook.endpoints(), kit.adminToken());
-        Journal journal = new Journal(kit.layout().kitDirectory().resolve("journal"), playbook.name());
+        Journal journal = new Journal(kit.layout().kitDirectory().resolve("journal"),
+                kit.layout().kitDirectory().resolve("metrics"), playbook.name());
         Path progress = kit.layout().kitDirectory().resolve("playbook").resolve(playbook.name() + ".json");
         URI proxy = playbook.endpoints().proxy() != null ? URI.create(playbook.endpoints().proxy()) : kit.proxyUrl();
         CheckRunner checks = new CheckRunner(new LiveProbes(parts, kit.infra(), kit.environment(), file,

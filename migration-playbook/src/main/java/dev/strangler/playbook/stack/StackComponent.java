@@ -15,8 +15,9 @@ import java.util.Map;
  * @param command     the command line, a JVM each, running the artifact's {@link StackLayout#runningCopy}
  * @param environment added to the launcher's environment
  * @param health      how the kit knows it is ready
+ * @param metricsUrl  its Prometheus endpoint, or null (the embedded servers)
  */
 public record StackComponent(String name, String url, List<PortSetting> ports, Path artifact,
                              List<String> command,
-                             Map<String, String> environment, HealthCheck health) {
+                             Map<String, String> environment, HealthCheck health, String metricsUrl) {
 }

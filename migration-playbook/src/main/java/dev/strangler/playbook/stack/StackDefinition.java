@@ -41,14 +41,14 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
                     List.of(new PortSetting(infra.databasePort(), InfraSettings.DATABASE_PORT)), layout.kitJar(),
                     infraCommand(layout, "mariadb", "-Xmx96m -XX:+UseSerialGC"), shared,
                     HealthCheck.jdbc(infra.jdbcUrl(infra.legacy().database()), infra.legacy().user(),
-                            infra.legacy().password())));
+                            infra.legacy().password()), null));
         }
         if (infra.embeddedKafka()) {
             infrastructure.add(new StackComponent("kafka", "kafka://" + infra.kafkaBootstrapServers(),
                     List.of(new PortSetting(infra.kafkaPort(), InfraSettings.KAFKA_PORT),
                             new PortSetting(infra.kafkaControllerPort(), InfraSettings.KAFKA_CONTROLLER_PORT)),
                     layout.kitJar(), infraCommand(layout, "kafka", "-Xms128m -Xmx384m -XX:+UseSerialGC"), shared,
-                    HealthCheck.kafka(infra.kafkaBootstrapServers())));
+                    HealthCheck.kafka(infra.kafkaBootstrapServers()), null));
         }
 
         List<StackComponent> services = new ArrayList<>();
@@ -64,7 +64,8 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
             Path artifact = layout.artifact(service.name(), service.packaging());
             command.addAll(List.of("-jar", layout.runningCopy(artifact).toString()));
             services.add(new StackComponent(service.name(), "http://127.0.0.1:" + port, ports, artifact, command, shared,
-                    HealthCheck.actuator("http://127.0.0.1:" + healthPort + "/actuator/health")));
+                    HealthCheck.actuator("http://127.0.0.1:" + healthPort + "/actuator/health"),
+                    "http://127.0.0.1:" + healthPort + "/actuator/prometheus"));
         }
         return new StackDefinition(List.copyOf(infrastructure), List.copyOf(services));
     }
@@ -113,6 +114,18 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
         shared.put("LEGACY_URL", "http://127.0.0.1:" + shared.get("MONOLITH_PORT"));
         shared.put("MEMBER_SERVICE_URL", "http://127.0.0.1:" + shared.get("MEMBER_SERVICE_PORT"));
         shared.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + shared.get("ORDER_SERVICE_PORT"));
+        // Traces of every part to an OTLP receiver (HTTP, e.g. http://127.0.0.1:4318), or none.
+        String otlp = env.text("KIT_OTLP_ENDPOINT", "");
+        if (!otlp.isEmpty()) {
+            shared.put("KIT_TRACING", "true");
+            shared.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", otlp.replaceAll("/+$", "") + "/v1/traces");
+            shared.put("KIT_TRACE_SAMPLING", env.text("KIT_TRACE_SAMPLING", "1.0"));
+        }
+        // JSON logs (ecs, logstash or gelf: Spring Boot's structured logging) for every part, or the plain text.
+        String logFormat = env.text("KIT_LOG_FORMAT", "");
+        if (!logFormat.isEmpty()) {
+            shared.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", logFormat);
+        }
         return Map.copyOf(shared);
     }
 }

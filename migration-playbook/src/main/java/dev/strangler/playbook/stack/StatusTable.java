@@ -1,5 +1,7 @@
 package dev.strangler.playbook.stack;
 
+import dev.strangler.playbook.metrics.PartFigures;
+import dev.strangler.playbook.metrics.PrometheusScrape;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,6 +51,13 @@ final class StatusTable {
                 "Supervised by PID %d: a part that exits is started again.%n", supervisor.pid()))
                 .orElse(String.format("No supervisor runs: a part that exits stays down ('kit down', then "
                         + "'kit up' to supervise).%n")));
-        return table.append(attention).toString();
+        table.append(attention);
+        for (StackComponent component : components) {
+            if (component.metricsUrl() != null && processes.running(component.name()).isPresent()) {
+                PrometheusScrape.of(component.metricsUrl()).ifPresent(scrape -> table.append(String.format(
+                        "%-26s %s%n", component.name() + ":", PartFigures.describe(component.name(), scrape))));
+            }
+        }
+        return table.toString();
     }
 }

@@ -1,13 +1,22 @@
 package dev.strangler.playbook.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.strangler.playbook.metrics.PrometheusScrape;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,6 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The playbook on the whole stack: gates that refuse without evidence change nothing; then the whole demo migration
@@ -26,12 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PlaybookIntegrationTests {
 
     private static final KitTestStack stack = new KitTestStack("kit-playbook-test");
+    /** Every part exports its traces here; sampling 0 keeps only the traces a client asked to be sampled. */
+    private static final OtlpReceiver traces = new OtlpReceiver();
 
     @TempDir
     Path directory;
 
     @BeforeAll
     static void up() throws Exception {
+        stack.environment().put("KIT_OTLP_ENDPOINT", traces.endpoint());
+        stack.environment().put("KIT_TRACE_SAMPLING", "0");
         KitTestStack.KitRun up = stack.kit("up", "--detach", "--timeout", "300");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(stack.kit("seed", "--members", "300", "--orders", "300").exitCode()).isZero();
@@ -40,6 +55,7 @@ class PlaybookIntegrationTests {
     @AfterAll
     static void down() throws Exception {
         stack.kit("down");
+        traces.close();
     }
 
     @Test
@@ -122,7 +138,7 @@ class PlaybookIntegrationTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theWholeMigrationUnderLoadKeepsTheContractInEveryPhaseAndOnTheWayBack() throws Exception {
         KitTestStack.KitRun demo = stack.kit("demo", "--clients", "2");
 
@@ -147,6 +163,68 @@ class PlaybookIntegrationTests {
                 "--report", report.toString());
         assertThat(compare.exitCode()).as(compare.output()).isZero();
         assertThat(compare.output()).contains("5 scenarios, ", " 0 differing, 0 not compared", "identical; report: ");
+    }
+
+    @Test
+    @Order(6)
+    void everyMetricTheDashboardAndTheAlertsUseIsExposedAndStatusShowsTheFigures() throws Exception {
+        Set<String> exposed = new TreeSet<>();
+        for (String port : List.of("PROXY_ADMIN_PORT", "CDC_BRIDGE_PORT", "MEMBER_SERVICE_PORT", "ORDER_SERVICE_PORT",
+                "MONOLITH_PORT")) {
+            String url = "http://127.0.0.1:" + stack.environment().get(port) + "/actuator/prometheus";
+            exposed.addAll(PrometheusScrape.of(url).orElseThrow(() -> new AssertionError("no metrics at " + url))
+                    .names());
+        }
+        Path observability = KitTestStack.REPOSITORY.resolve("deploy/observability");
+        List<String> expressions = new ArrayList<>();
+        JsonMapper.builder().build().readTree(observability.resolve("grafana/strangler-migration.json").toFile())
+                .findValues("expr").forEach(expr -> expressions.add(expr.asString()));
+        YAMLMapper.builder().build().readTree(observability.resolve("prometheus/alerts.yml").toFile())
+                .findValues("expr").forEach(expr -> expressions.add(expr.asString()));
+
+        Set<String> used = MetricNames.in(expressions);
+        assertThat(used).as("metrics the dashboard and the alerts use").hasSizeGreaterThan(15);
+        assertThat(exposed).as("what the running parts expose").containsAll(used);
+
+        KitTestStack.KitRun status = stack.kit("status");
+        assertThat(status.output())
+                .containsPattern("strangler-proxy: +[\\d,]+ requests, [\\d.]+ % 5xx, [1-9][\\d,]* extracted")
+                .containsPattern("cdc-bridge: +[1-9][\\d,]* change events, worst lag [\\d,]+ ms")
+                .containsPattern("extracted-member-service: +[1-9][\\d,]* rows applied from the change feed");
+        assertThat(Files.readString(stack.state().resolve("metrics/playbook-members-and-orders.prom")))
+                .as("the journal's outcomes for a textfile collector")
+                .contains("kit_playbook_phase_passed{playbook=\"members-and-orders\",step=\"orders-write-cutover\","
+                        + "phase=\"verify\"} 1");
+    }
+
+    @Test
+    @Order(7)
+    void oneTraceFollowsAWriteThroughTheProxyTheServiceAndTheReversePath() throws Exception {
+        // After the demo the member service owns member writes and the reverse path carries them to the monolith.
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String login = "traced-" + traceId.substring(0, 8);
+        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + stack.environment().get("PROXY_PORT") + "/api/members"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"loginId\":\"" + login + "\",\"name\":\"추적\","
+                        + "\"email\":\"" + login + "@example.com\",\"phone\":\"010-1234-5678\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(traces.spans().stream().filter(span -> span.traceId().equals(traceId))
+                        .map(OtlpReceiver.ReceivedSpan::service).distinct())
+                        .as("the services with a span in the client's trace")
+                        .contains("strangler-proxy", "extracted-member-service", "cdc-bridge"));
+        assertThat(traces.spans()).filteredOn(span -> span.traceId().equals(traceId))
+                .anyMatch(span -> span.service().equals("cdc-bridge") && span.kind().equals("SPAN_KIND_CONSUMER"));
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static String route(String name) throws Exception {

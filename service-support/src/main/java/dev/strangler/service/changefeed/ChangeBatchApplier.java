@@ -35,14 +35,17 @@ public class ChangeBatchApplier {
     private final VersionGuard versions;
     private final TransactionTemplate transactions;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final ChangefeedMeters meters;
 
     public ChangeBatchApplier(ChangeEventParser parser, DomainEventParser domainEvents, VersionGuard versions,
-                              TransactionTemplate transactions, DeadLetterPublishingRecoverer deadLetters) {
+                              TransactionTemplate transactions, DeadLetterPublishingRecoverer deadLetters,
+                              ChangefeedMeters meters) {
         this.parser = parser;
         this.domainEvents = domainEvents;
         this.versions = versions;
         this.transactions = transactions;
         this.deadLetters = deadLetters;
+        this.meters = meters;
     }
 
     /** A poll of a legacy change topic (Debezium envelopes from the CDC bridge). */
@@ -63,6 +66,7 @@ public class ChangeBatchApplier {
     private <T> void apply(List<ConsumerRecord<String, String>> records, Consumer<?, ?> consumer,
                            ReplicatedTable<T> table,
                            Function<ConsumerRecord<String, String>, Optional<Change<T>>> translation) {
+        meters.received(table.name(), records.size());
         List<Read<T>> reads = records.stream().map(record -> read(record, translation)).toList();
         if (reads.stream().anyMatch(Read::failedUnexpectedly)) {
             applyOneByOne(reads, consumer, table);
@@ -84,13 +88,13 @@ public class ChangeBatchApplier {
             return;
         }
         // After the commit: a database outage above must not dead-letter the same record once per retry.
-        reads.stream().filter(Read::unreadable).forEach(read -> deadLetter(read, consumer));
+        reads.stream().filter(Read::unreadable).forEach(read -> deadLetter(read, consumer, table.name()));
     }
 
     private <T> void applyOneByOne(List<Read<T>> reads, Consumer<?, ?> consumer, ReplicatedTable<T> table) {
         for (Read<T> read : reads) {
             if (read.unreadable()) {
-                deadLetter(read, consumer);
+                deadLetter(read, consumer, table.name());
                 continue;
             }
             try {
@@ -114,7 +118,7 @@ public class ChangeBatchApplier {
         if (changes.isEmpty()) {
             return 0;
         }
-        return transactions.execute(transaction -> {
+        int written = transactions.execute(transaction -> {
             List<Change<T>> newest = table.versionInRow() ? VersionGuard.newestPerKey(changes)
                     : versions.claimNewest(table.name(), changes);
             if (!newest.isEmpty()) {
@@ -122,11 +126,14 @@ public class ChangeBatchApplier {
             }
             return newest.size();
         });
+        meters.applied(table.name(), written);
+        return written;
     }
 
-    private void deadLetter(Read<?> read, Consumer<?, ?> consumer) {
+    private void deadLetter(Read<?> read, Consumer<?, ?> consumer, String table) {
         try {
             deadLetters.accept(read.record(), consumer, read.problem());
+            meters.deadLettered(table);
         } catch (RuntimeException e) {
             throw new BatchListenerFailedException("dead-lettering failed", e, read.record());
         }

@@ -2,6 +2,7 @@ package dev.strangler.service.changefeed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -55,10 +56,15 @@ public class ChangefeedConsumerConfiguration {
     }
 
     @Bean
+    ChangefeedMeters changefeedMeters(MeterRegistry registry) {
+        return new ChangefeedMeters(registry);
+    }
+
+    @Bean
     ChangeBatchApplier changeBatchApplier(ChangeEventParser parser, DomainEventParser domainEvents,
                                           VersionGuard versions, TransactionTemplate transactions,
-                                          DeadLetterPublishingRecoverer deadLetters) {
-        return new ChangeBatchApplier(parser, domainEvents, versions, transactions, deadLetters);
+                                          DeadLetterPublishingRecoverer deadLetters, ChangefeedMeters meters) {
+        return new ChangeBatchApplier(parser, domainEvents, versions, transactions, deadLetters, meters);
     }
 
     /** Used by the error handler and, for unreadable records, directly by {@link ChangeBatchApplier}. */

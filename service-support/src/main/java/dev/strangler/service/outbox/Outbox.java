@@ -1,6 +1,10 @@
 package dev.strangler.service.outbox;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,10 +21,12 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ObjectProvider<Tracer> tracer;
 
-    Outbox(JdbcClient jdbc, JsonMapper json) {
+    Outbox(JdbcClient jdbc, JsonMapper json, ObjectProvider<Tracer> tracer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.tracer = tracer;
     }
 
     /** Appends the event and returns its id. */
@@ -28,14 +34,27 @@ public class Outbox {
     public UUID append(OutboxEvent event) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO OUTBOX_EVENT (id, aggregatetype, aggregateid, type, payload)
-                VALUES (:id, :aggregateType, :aggregateId, :type, :payload)""")
+                INSERT INTO OUTBOX_EVENT (id, aggregatetype, aggregateid, type, payload, traceparent)
+                VALUES (:id, :aggregateType, :aggregateId, :type, :payload, :traceparent)""")
                 .param("id", id.toString())
                 .param("aggregateType", event.aggregateType())
                 .param("aggregateId", event.aggregateId())
                 .param("type", event.type())
                 .param("payload", json.writeValueAsString(event.payload()))
+                .param("traceparent", traceparent())
                 .update();
         return id;
+    }
+
+    /** The current span as a W3C traceparent, or null when tracing is off or nothing is traced. */
+    private String traceparent() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        if (span == null || span.isNoop()) {
+            return null;
+        }
+        TraceContext context = span.context();
+        return "00-" + context.traceId() + "-" + context.spanId() + "-"
+                + (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
     }
 }

@@ -2,8 +2,11 @@ package dev.strangler.proxy.admin;
 
 import dev.strangler.proxy.web.ProblemResponses;
 import dev.strangler.proxy.web.ProblemTypes;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,24 +19,38 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request on the admin port needs {@code Authorization: Bearer <token>}, except the health endpoint, which
- * launchers and orchestrators poll without credentials. The token is compared in constant time.
+ * launchers and orchestrators poll without credentials, and the Prometheus endpoint while the admin port listens on
+ * loopback only (a scraper elsewhere sends the token). The token is compared in constant time.
  */
 class BearerTokenWebFilter implements WebFilter, Ordered {
 
     private static final String HEALTH = "/actuator/health";
+    private static final String PROMETHEUS = "/actuator/prometheus";
 
     private final byte[] token;
     private final JsonMapper json;
+    private final boolean loopbackOnly;
 
-    BearerTokenWebFilter(AdminProperties properties, JsonMapper json) {
+    BearerTokenWebFilter(AdminProperties properties, JsonMapper json,
+                         @Value("${management.server.address:}") String managementAddress) {
         this.token = properties.token().getBytes(StandardCharsets.UTF_8);
         this.json = json;
+        this.loopbackOnly = isLoopback(managementAddress);
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/") || authorized(exchange)) {
+        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/") || (loopbackOnly && path.equals(PROMETHEUS))
+                || authorized(exchange)) {
             return chain.filter(exchange);
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"strangler-proxy-admin\"");

@@ -16,6 +16,11 @@ public class ExtractedBreakers {
         return registry.circuitBreaker("extracted-" + route.name(), () -> config(route.resilience()));
     }
 
+    /** All the breakers, for their meters. */
+    public CircuitBreakerRegistry registry() {
+        return registry;
+    }
+
     /** The breaker's state for the admin API (CLOSED, OPEN, HALF_OPEN, ...). */
     public String state(RouteProperties route) {
         return forRoute(route).getState().name();
