@@ -39,7 +39,7 @@ public final class SnapshotRequests {
             if (keys != null && !keys.isEmpty()) {
                 data.putArray("additional-conditions").addObject()
                         .put("data-collection", table)
-                        .put("filter", primaryKey(connection, table) + " IN (" + literals(keys) + ")");
+                        .put("filter", filter(primaryKey(connection, table), keys));
             }
             String id = UUID.randomUUID().toString();
             try (PreparedStatement insert = connection.prepareStatement(
@@ -60,7 +60,7 @@ public final class SnapshotRequests {
                 source.user(), source.password());
     }
 
-    private static String primaryKey(Connection connection, String table) throws SQLException {
+    private static List<String> primaryKey(Connection connection, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
                 + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY ORDINAL_POSITION")) {
@@ -72,23 +72,39 @@ public final class SnapshotRequests {
                 }
             }
         }
-        if (columns.size() != 1) {
-            throw new InvalidSnapshotRequestException("re-snapshotting by keys needs a single-column primary key; "
-                    + table + " has " + columns + "; snapshot the whole table instead");
+        if (columns.isEmpty()) {
+            throw new InvalidSnapshotRequestException(table + " has no primary key; snapshot the whole table instead");
         }
-        return "`" + columns.get(0) + "`";
+        return columns;
     }
 
-    /** Keys become SQL literals: numbers as they are, anything else as an escaped string. */
-    static String literals(List<Object> keys) {
-        return keys.stream().map(key -> {
-            if (key instanceof Number number) {
-                return number.toString();
+    /**
+     * The rows of these keys: {@code `ID` IN (1,2)} for a one-column key, {@code (`A`, `B`) IN (('x',1),('y',2))}
+     * for a composite one, whose keys are each a list of values in the primary key's column order.
+     */
+    static String filter(List<String> primaryKey, List<Object> keys) {
+        String columns = primaryKey.stream().map(column -> "`" + column + "`").collect(Collectors.joining(", "));
+        if (primaryKey.size() == 1) {
+            return columns + " IN (" + keys.stream().map(key -> literal(key instanceof List<?> one && one.size() == 1
+                    ? one.get(0) : key)).collect(Collectors.joining(",")) + ")";
+        }
+        return "(" + columns + ") IN (" + keys.stream().map(key -> {
+            if (!(key instanceof List<?> values) || values.size() != primaryKey.size()) {
+                throw new InvalidSnapshotRequestException("each key of this table is a list of " + primaryKey.size()
+                        + " values " + primaryKey + ", not " + key);
             }
-            if (key instanceof String text) {
-                return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
-            }
-            throw new InvalidSnapshotRequestException("keys must be numbers or strings, not " + key);
-        }).collect(Collectors.joining(","));
+            return "(" + values.stream().map(SnapshotRequests::literal).collect(Collectors.joining(",")) + ")";
+        }).collect(Collectors.joining(",")) + ")";
+    }
+
+    /** A key value as an SQL literal: a number as it is, anything else as an escaped string. */
+    static String literal(Object key) {
+        if (key instanceof Number number) {
+            return number.toString();
+        }
+        if (key instanceof String text) {
+            return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+        throw new InvalidSnapshotRequestException("key values must be numbers or strings, not " + key);
     }
 }

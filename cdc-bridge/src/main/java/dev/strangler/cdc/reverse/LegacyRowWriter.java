@@ -31,48 +31,55 @@ final class LegacyRowWriter {
     }
 
     Outcome write(AggregateMapping mapping, OutboxEvent event) {
-        Object key = value(mapping.key(), event.payload());
-        if (key == null) {
-            throw new UnreadableEventException("payload has no " + mapping.key().field() + " for " + mapping.table());
+        List<Column> keyColumns = mapping.keyColumns();
+        List<Object> key = new ArrayList<>();
+        for (Column column : keyColumns) {
+            Object value = value(column, event.payload());
+            if (value == null) {
+                throw new UnreadableEventException("payload has no " + column.field() + " for " + mapping.table());
+            }
+            key.add(value);
         }
+        String where = keyColumns.stream().map(column -> column.column() + " = ?").collect(Collectors.joining(" AND "));
         Optional<Column> version = mapping.version();
-        if (version.isPresent() && olderThanLegacy(mapping, version.get(), key, event.payload())) {
+        if (version.isPresent() && olderThanLegacy(mapping, version.get(), where, key, event.payload())) {
             return Outcome.OLDER_THAN_LEGACY;
         }
         for (ChildRows children : mapping.children()) {
-            jdbc.update("DELETE FROM " + children.table() + " WHERE " + children.parentKeyColumn() + " = ?", key);
+            jdbc.update("DELETE FROM " + children.table() + " WHERE " + children.parentKeyColumn() + " = ?",
+                    key.get(0));
         }
         if (mapping.deleteEventTypes().contains(event.type())) {
-            jdbc.update("DELETE FROM " + mapping.table() + " WHERE " + mapping.key().column() + " = ?", key);
+            jdbc.update("DELETE FROM " + mapping.table() + " WHERE " + where, key.toArray());
             return Outcome.APPLIED;
         }
-        upsert(mapping, event.payload(), key);
+        upsert(mapping, event.payload(), keyColumns, key);
         for (ChildRows children : mapping.children()) {
-            insertChildren(children, event.payload().path(children.field()), key);
+            insertChildren(children, event.payload().path(children.field()), key.get(0));
         }
         return Outcome.APPLIED;
     }
 
     /** Locks the legacy row (or the gap where it would be) and compares its version with the event's. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private boolean olderThanLegacy(AggregateMapping mapping, Column version, Object key, JsonNode payload) {
+    private boolean olderThanLegacy(AggregateMapping mapping, Column version, String where, List<Object> key,
+                                    JsonNode payload) {
         Object incoming = value(version, payload);
         if (incoming == null) {
             throw new UnreadableEventException("payload has no " + version.field() + ", which versions "
                     + mapping.table());
         }
         List<Object> current = jdbc.query("SELECT " + version.column() + " FROM " + mapping.table() + " WHERE "
-                        + mapping.key().column() + " = ? FOR UPDATE",
-                (row, n) -> row.getObject(1, incoming.getClass()), key);
+                        + where + " FOR UPDATE", (row, n) -> row.getObject(1, incoming.getClass()), key.toArray());
         if (current.isEmpty() || current.get(0) == null) {
             return false;
         }
         return ((Comparable) current.get(0)).compareTo(incoming) > 0;
     }
 
-    private void upsert(AggregateMapping mapping, JsonNode payload, Object key) {
-        List<String> columns = new ArrayList<>(List.of(mapping.key().column()));
-        List<Object> values = new ArrayList<>(List.of(key));
+    private void upsert(AggregateMapping mapping, JsonNode payload, List<Column> keyColumns, List<Object> key) {
+        List<String> columns = new ArrayList<>(keyColumns.stream().map(Column::column).toList());
+        List<Object> values = new ArrayList<>(key);
         for (Column column : mapping.columns()) {
             columns.add(column.column());
             values.add(value(column, payload));

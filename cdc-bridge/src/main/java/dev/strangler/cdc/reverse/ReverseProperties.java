@@ -33,6 +33,7 @@ public record ReverseProperties(
      * @param aggregateType    the outbox {@code aggregate_type} this mapping handles
      * @param table            the legacy table, as {@code database.table}
      * @param key              the primary key column and the payload field that carries it
+     * @param keys               for a composite primary key instead of {@code key}: its columns and fields, in order
      * @param columns          the other columns and their payload fields
      * @param versionColumn    the legacy column that versions a row (one of {@code columns}, e.g. {@code UPD_DT}):
      *                         an event older than the row is not applied, so a newer legacy row is never
@@ -41,13 +42,30 @@ public record ReverseProperties(
      * @param children         arrays in the payload that become child rows (replaced as a whole)
      */
     public record AggregateMapping(@NotBlank String aggregateType, @NotBlank @Pattern(regexp = TABLE) String table,
-                                   @NotNull @Valid Column key, @NotEmpty List<@Valid Column> columns,
+                                   @Valid Column key, List<@Valid Column> keys,
+                                   @NotEmpty List<@Valid Column> columns,
                                    @Pattern(regexp = COLUMN) String versionColumn,
                                    List<String> deleteEventTypes, List<@Valid ChildRows> children) {
 
         public AggregateMapping {
+            keys = keys == null ? List.of() : List.copyOf(keys);
             deleteEventTypes = deleteEventTypes == null ? List.of() : List.copyOf(deleteEventTypes);
             children = children == null ? List.of() : List.copyOf(children);
+        }
+
+        /** The primary key's columns: {@code keys}, or the one {@code key}. */
+        public List<Column> keyColumns() {
+            return keys.isEmpty() ? (key == null ? List.of() : List.of(key)) : keys;
+        }
+
+        @AssertTrue(message = "give the primary key as key (one column) or keys (several), not both")
+        boolean isKeyGivenOnce() {
+            return (key == null) != (keys == null || keys.isEmpty());
+        }
+
+        @AssertTrue(message = "children need a single-column key (parent-key-column names one column)")
+        boolean isChildrenKeySingle() {
+            return children == null || children.isEmpty() || keyColumns().size() == 1;
         }
 
         /** The column that versions a row, if there is one. */

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Re-sends rows from the legacy side: asks the CDC bridge for an incremental snapshot of exactly the missing and
- * differing keys (the whole table when its key has several columns), then waits for the rows to arrive.
+ * differing keys (composite ones too; the whole table when there were more than a report keeps), then waits for
+ * the rows to arrive.
  */
 final class Repair {
 
@@ -29,6 +30,13 @@ final class Repair {
         this.out = out;
     }
 
+    /** One key as the bridge takes it: the value of a one-column key, the values in order of a composite one. */
+    private static Object requestKey(List<Object> key) {
+        List<Object> values = key.stream().map(value -> value instanceof Number || value instanceof String ? value
+                : String.valueOf(value)).toList();
+        return values.size() == 1 ? values.get(0) : values;
+    }
+
     void repair(ContextDefinition context) {
         List<TableReconciliation> all = reconciliation.reconcile(context, ReconciliationProgress.NONE);
         for (int i = 0; i < context.tables().size(); i++) {
@@ -39,9 +47,9 @@ final class Repair {
                 continue;
             }
             List<Object> keys = new ArrayList<>();
-            result.missing().first().forEach(row -> keys.add(row.key().get(0)));
-            result.differing().first().forEach(row -> keys.add(row.key().get(0)));
-            boolean byKeys = pair.legacy().key().size() == 1 && keys.size() == toResend;
+            result.missing().first().forEach(row -> keys.add(requestKey(row.key())));
+            result.differing().first().forEach(row -> keys.add(requestKey(row.key())));
+            boolean byKeys = keys.size() == toResend;
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("table", reconciliation.legacyTable(pair));
             if (byKeys) {

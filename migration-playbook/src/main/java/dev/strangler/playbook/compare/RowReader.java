@@ -1,6 +1,7 @@
 package dev.strangler.playbook.compare;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,7 +29,7 @@ final class RowReader implements AutoCloseable {
         List<String> selected = new ArrayList<>(key);
         selected.addAll(columns);
         rows = statement.executeQuery("SELECT " + String.join(", ", selected.stream().map(RowReader::quote).toList())
-                + " FROM " + quote(table) + " ORDER BY " + String.join(", ", key.stream().map(RowReader::quote).toList()));
+                + " FROM " + quote(table) + " ORDER BY " + String.join(", ", orderBy(connection, table, key)));
         keySize = key.size();
         valueCount = columns.size();
     }
@@ -47,6 +48,30 @@ final class RowReader implements AutoCloseable {
             values.add(rows.getObject(i));
         }
         return new Row(key, values);
+    }
+
+    /**
+     * The key columns as ORDER BY terms: text columns in their character set's binary collation, so both sides sort
+     * by code point whatever collation each table was created with (utf8mb4_unicode_ci puts 'a' before 'B'; a
+     * merge join needs the order {@link TableReconciler#compareKeys} compares in), other columns as they are.
+     */
+    private static List<String> orderBy(Connection connection, String table, List<String> key) throws SQLException {
+        List<String> terms = new ArrayList<>();
+        try (PreparedStatement columns = connection.prepareStatement("SELECT CHARACTER_SET_NAME FROM "
+                + "information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            for (String column : key) {
+                columns.setString(1, table);
+                columns.setString(2, column);
+                String charset = null;
+                try (ResultSet found = columns.executeQuery()) {
+                    if (found.next()) {
+                        charset = found.getString(1);
+                    }
+                }
+                terms.add(charset == null ? quote(column) : quote(column) + " COLLATE " + quote(charset + "_bin"));
+            }
+        }
+        return terms;
     }
 
     private static String quote(String identifier) {

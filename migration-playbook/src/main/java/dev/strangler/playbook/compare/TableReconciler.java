@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -118,19 +119,49 @@ final class TableReconciler {
         return crc.getValue();
     }
 
-    /** Numbers compare as numbers (the databases order them so), everything else as text. */
+    /**
+     * Numbers compare as numbers, text by code point (the binary collation {@link RowReader} sorts text keys in),
+     * dates and times as themselves, like the databases order them.
+     */
     static int compareKeys(List<Object> a, List<Object> b) {
         for (int i = 0; i < a.size(); i++) {
-            Object x = a.get(i);
-            Object y = b.get(i);
-            int order = x instanceof Number && y instanceof Number
-                    ? new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()))
-                    : x.toString().compareTo(y.toString());
+            int order = compareKey(a.get(i), b.get(i));
             if (order != 0) {
                 return order;
             }
         }
         return 0;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKey(Object x, Object y) {
+        if (x instanceof Number && y instanceof Number) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (x instanceof byte[] p && y instanceof byte[] q) {
+            return Arrays.compareUnsigned(p, q); // BINARY and VARBINARY keys: byte order, as the database sorts them
+        }
+        if (x instanceof String || y instanceof String || x.getClass() != y.getClass()
+                || !(x instanceof Comparable)) {
+            return compareCodePoints(x.toString(), y.toString());
+        }
+        return ((Comparable) x).compareTo(y);
+    }
+
+    /** Code point order: the order of UTF-8 bytes, which UTF-16's {@link String#compareTo} is not above U+D7FF. */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static final class Collector {

@@ -46,14 +46,17 @@ public record ChangeEvent(String table, Operation operation, LegacyRow before, L
     }
 
     /**
-     * The version this event carries. {@code UPD_DT} (milliseconds) where the table has it; for a delete, the
-     * deleted row's {@code UPD_DT} or the commit time, whichever is later, so the delete wins over the row it
+     * The version this event carries: the version column read as {@link LegacyRow#version} (a DATETIME, a TIMESTAMP,
+     * a counter), e.g. {@code UPD_DT}, where the table has it; for a delete, the
+     * deleted row's version or, for a time, the commit time if that is later, so the delete wins over the row it
      * removes (binlog commit times have whole seconds only; the position breaks the tie).
      */
     public SourceVersion version(String versionColumn) {
         long commit = source.commitMs();
-        long updated = row().has(versionColumn) ? row().longValue(versionColumn) : commit;
-        long version = isDelete() ? Math.max(updated, commit) : updated;
+        long updated = row().has(versionColumn) ? row().version(versionColumn) : commit;
+        // A counter (far below any epoch millisecond since 1973) never mixes with commit times.
+        boolean time = updated > 100_000_000_000L;
+        long version = isDelete() && time ? Math.max(updated, commit) : updated;
         return new SourceVersion(version, source.file(), source.position(), source.order());
     }
 }
