@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param name         stable name, used in the admin API, the toggle log and statistics
  * @param paths        Spring path patterns the route serves (any of them), e.g. {@code /api/orders/**}
  * @param methods      HTTP methods the route serves; empty means every method
+ * @param headers      request headers the route requires, name to a regular expression the value must match (an
+ *                     empty expression: present with any value), e.g. a tenant or an API version; matched with
+ *                     paths and methods, in the same first-match order
  * @param legacyUri    base URI of the monolith
  * @param extractedUri base URI of the extracted service; absent for a route that stays on the monolith
  * @param mode         the mode until the first flip; afterwards the toggle log is the source of truth
@@ -36,6 +40,7 @@ public record RouteProperties(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]*", message = "must be lower-case letters, digits, '.', '_' or '-'") String name,
         @NotEmpty List<@NotBlank String> paths,
         @DefaultValue List<@Pattern(regexp = "[A-Z]+") String> methods,
+        @DefaultValue Map<@NotBlank String, @NotNull String> headers,
         @NotNull URI legacyUri,
         URI extractedUri,
         @DefaultValue("LEGACY") @NotNull Mode mode,

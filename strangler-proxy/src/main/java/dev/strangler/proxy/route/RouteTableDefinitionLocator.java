@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Turns the route table into ordinary gateway routes: the gateway's own {@code Path} and {@code Method}
- * predicates, the monolith as the route's URI, and the {@code Migration} filter that picks the side per request.
+ * Turns the route table into ordinary gateway routes: the gateway's own {@code Path}, {@code Method} and
+ * {@code Header} predicates, the monolith as the route's URI, and the {@code Migration} filter that picks the side per request.
  * The table order becomes the route order, so the first matching row serves.
  */
 @Component
@@ -33,6 +33,17 @@ class RouteTableDefinitionLocator implements RouteDefinitionLocator {
         return Flux.fromIterable(definitions);
     }
 
+    /** The gateway's {@code Header} predicate; built by hand, since a comma in the expression would split it. */
+    private static PredicateDefinition header(String name, String pattern) {
+        PredicateDefinition predicate = new PredicateDefinition();
+        predicate.setName("Header");
+        predicate.addArg("header", name);
+        if (!pattern.isEmpty()) {
+            predicate.addArg("regexp", pattern);
+        }
+        return predicate;
+    }
+
     private static RouteDefinition definition(RouteProperties route, int order) {
         RouteDefinition definition = new RouteDefinition();
         definition.setId(route.name());
@@ -43,6 +54,7 @@ class RouteTableDefinitionLocator implements RouteDefinitionLocator {
         if (!route.methods().isEmpty()) {
             predicates.add(new PredicateDefinition("Method=" + String.join(",", route.methods())));
         }
+        route.headers().forEach((header, pattern) -> predicates.add(header(header, pattern)));
         definition.setPredicates(predicates);
         definition.setFilters(List.of(new FilterDefinition("Migration=" + route.name())));
         return definition;

@@ -40,9 +40,9 @@ class AdminApiIntegrationTests extends ProxyIntegrationTest {
                 .jsonPath("$[0].paths[2]").isEqualTo("/api/members/*/orders")
                 .jsonPath("$[0].traffic.legacy").isNumber()
                 .jsonPath("$[0].circuit").isNotEmpty()
-                .jsonPath("$[12].name").isEqualTo("products")
-                .jsonPath("$[12].extractedUri").isEmpty()
-                .jsonPath("$[12].mode").isEqualTo("LEGACY");
+                .jsonPath("$[13].name").isEqualTo("products")
+                .jsonPath("$[13].extractedUri").isEmpty()
+                .jsonPath("$[13].mode").isEqualTo("LEGACY");
     }
 
     @Test

@@ -42,6 +42,24 @@ class RoutingIntegrationTests extends ProxyIntegrationTest {
     }
 
     @Test
+    void aRouteWithHeaderPredicatesServesOnlyRequestsThatCarryThem() {
+        flip("reports-v2", "EXTRACTED");
+
+        assertThat(side("/api/reports/1", "X-Api-Version", "2.1", "X-Tenant", "acme")).isEqualTo("orders");
+        assertThat(side("/api/reports/1", "X-Api-Version", "2", "X-Tenant", "globex")).as("present, any value")
+                .isEqualTo("orders");
+        assertThat(side("/api/reports/1", "X-Api-Version", "1", "X-Tenant", "acme")).isEqualTo("legacy");
+        assertThat(side("/api/reports/1", "X-Api-Version", "2.1", "X-Other", "acme")).as("no tenant")
+                .isEqualTo("legacy");
+    }
+
+    private String side(String path, String header, String value, String otherHeader, String otherValue) {
+        return traffic().get().uri(path).header(header, value).header(otherHeader, otherValue).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseHeaders()
+                .getFirst("X-Backend");
+    }
+
+    @Test
     void canarySendsAStickyShareOfKeysByTheirBucketAndRaisingItOnlyMovesKeysToExtracted() {
         flip("members", "CANARY", 30.0);
         List<Integer> ids = IntStream.rangeClosed(1, 120).boxed().toList();
