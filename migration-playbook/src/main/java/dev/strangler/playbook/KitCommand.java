@@ -3,6 +3,7 @@ package dev.strangler.playbook;
 import dev.strangler.playbook.cdc.CdcCommand;
 import dev.strangler.playbook.compare.CompareCommand;
 import dev.strangler.playbook.demo.DemoCommand;
+import dev.strangler.playbook.dlt.DltCommand;
 import dev.strangler.playbook.demo.LoadCommand;
 import dev.strangler.playbook.routes.RoutesCommand;
 import dev.strangler.playbook.run.PlaybookCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.HelpCommand;
                 SeedCommand.class,
                 CompareCommand.class,
                 CdcCommand.class,
+                DltCommand.class,
                 PlaybookCommand.class,
                 RoutesCommand.class,
                 HelpCommand.class,
