@@ -2,8 +2,12 @@ package dev.strangler.playbook.run;
 
 import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.check.Check;
+import dev.strangler.playbook.compare.ContextCatalog;
+import dev.strangler.playbook.compare.ContextSchemaCheck;
 import dev.strangler.playbook.plan.Playbook;
+import dev.strangler.playbook.plan.PlaybookLoader;
 import dev.strangler.playbook.plan.Step;
+import dev.strangler.playbook.remote.KitParts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -13,17 +17,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "playbook", mixinStandardHelpOptions = true,
-        description = "Run the migration playbook: plan, status, next (one step), run (until a gate fails), rollback (the last step).")
+        description = "Run the migration playbook: plan, status, next (one step), run (until a gate fails), rollback (the last step), "
+                + "validate (everything it names, against the live systems).")
 public final class PlaybookCommand implements Runnable {
 
-    enum Verb { plan, status, next, run, rollback }
+    enum Verb { plan, status, next, run, rollback, validate }
 
     private final KitContext kit;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "plan, status, next, run or rollback")
+    @Parameters(index = "0", description = "plan, status, next, run, rollback or validate")
     Verb verb;
 
     @Option(names = "--playbook", description = "the playbook file (default: migration-playbook/playbooks/members-and-orders.yml)")
@@ -36,7 +41,16 @@ public final class PlaybookCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        PlaybookSession session = PlaybookSession.open(kit, file != null ? file : kit.defaultPlaybook(), out);
+        Path playbookFile = file != null ? file : kit.defaultPlaybook();
+        if (verb == Verb.validate) {
+            Playbook playbook = PlaybookLoader.load(playbookFile, kit.environment());
+            new PlaybookValidation(playbook, ContextCatalog.load(playbookFile),
+                    new KitParts(playbook.endpoints(), kit.adminToken()),
+                    new ContextSchemaCheck(kit.infra(), kit.environment())).run(out);
+            out.flush();
+            return;
+        }
+        PlaybookSession session = PlaybookSession.open(kit, playbookFile, out);
         Playbook playbook = session.playbook();
         PlaybookRunner runner = session.runner();
         switch (verb) {

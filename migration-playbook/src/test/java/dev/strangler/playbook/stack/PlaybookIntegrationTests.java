@@ -119,6 +119,42 @@ class PlaybookIntegrationTests {
 
     @Test
     @Order(3)
+    void validateChecksEverythingThePlaybookNamesAgainstTheLiveSystemsAndReportsEveryProblem() throws Exception {
+        KitTestStack.KitRun valid = stack.kit("playbook", "validate");
+        assertThat(valid.exitCode()).as(valid.output()).isZero();
+        assertThat(valid.output()).contains("endpoints: 5 of 5 answered", "routes: 4 named, 4 of them in the proxy",
+                "contexts: 2, with 6 tables", "captured tables: 3 compared, 3 of them captured", "No problems.");
+
+        String demo = Files.readString(Path.of("playbooks/members-and-orders.yml"));
+        String broken = demo
+                .replaceFirst("route: members-read, mode: SHADOW \\}", "route: member-read, mode: SHADOW }")
+                .replaceFirst("context: members, max-differences: 0, within: 3m", "context: memberz, max-differences: 0, within: 3m")
+                .replace("extracted: login_id }", "extracted: login }")
+                .replace("key: [MBR_NO] }", "key: [MBR_NM] }")
+                .replaceFirst("order: \\$\\{ORDER_SERVICE_URL:[^\\n]*", "order: http://127.0.0.1:1")
+                + """
+                  stock:
+                    tables:
+                      - legacy: { account: legacy, table: TB_STOCK_RESV, key: [RESV_ID] }
+                        extracted: { account: member, table: STOCK, key: [id] }
+                        columns:
+                          - { legacy: QTY, extracted: quantity }
+                """;
+        Path file = Files.writeString(directory.resolve("broken-names.yml"), broken);
+        KitTestStack.KitRun invalid = stack.kit("playbook", "validate", "--playbook", file.toString());
+        assertThat(invalid.exitCode()).as(invalid.output()).isEqualTo(1);
+        assertThat(invalid.output()).contains("7 problem(s):",
+                "service order: cannot reach the order service",
+                "route member-read is not one of the proxy's",
+                "context memberz is reconciled by a step but not defined",
+                "member table MEMBER has no column login",
+                "legacy table TB_MEMBER: key (MBR_NM) is not its primary key or a unique index",
+                "member table STOCK does not exist in database",
+                "legacy table TB_STOCK_RESV is compared by a context but the CDC bridge does not capture it");
+    }
+
+    @Test
+    @Order(4)
     void routesListsAndFlipsThroughTheAdminApi() throws Exception {
         KitTestStack.KitRun flip = stack.kit("routes", "flip", "products", "--mode", "LEGACY", "--reason", "audit check");
         assertThat(flip.exitCode()).as(flip.output()).isZero();
