@@ -34,6 +34,8 @@ public abstract class CdcBridgeApplicationTest {
         registry.add("kit.cdc.outbox.server-id", () -> 7002);
         registry.add("kit.cdc.source.topic-prefix", () -> "app");
         registry.add("kit.cdc.storage.directory", STORAGE::toString);
+        // service-support is on this test classpath to read events as the services do, not to make a service.
+        registry.add("kit.service.enabled", () -> false);
     }
 
     protected RestClient http() {

@@ -1,18 +1,14 @@
 package dev.strangler.orderservice;
 
-import dev.strangler.service.outbox.OutboxConfiguration;
-import dev.strangler.service.web.RequestIdLogging;
-import dev.strangler.service.ownership.OwnershipConfiguration;
-import dev.strangler.web.problem.ProblemResponseHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 
+/**
+ * The order service. What it shares with any extracted service (ownership of writes and its admin API, the outbox,
+ * the change-feed consumer wiring, problem responses, the request id in the logs, the kit's tables) comes from the
+ * service-support starter's auto-configuration.
+ */
 @SpringBootApplication
-// Shared with the other service: the monolith's problem responses (web-problems), who owns writes with its admin
-// API, and the outbox the bridge relays (service-support).
-@Import({ProblemResponseHandler.class, OwnershipConfiguration.class, OutboxConfiguration.class,
-        RequestIdLogging.class})
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

@@ -1,13 +1,10 @@
 package dev.strangler.orderservice.changefeed;
 
-import dev.strangler.service.changefeed.ChangefeedConsumerConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
-/** The shared change-feed consumer wiring (service-support), fed with this service's topics. */
+/** This service's topics, which the change-feed consumer wiring of the service-support starter consumes. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChangefeedProperties.class)
-@Import(ChangefeedConsumerConfiguration.class)
 class ChangefeedConfiguration {
 }

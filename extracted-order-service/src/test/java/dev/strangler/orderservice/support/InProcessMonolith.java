@@ -34,7 +34,9 @@ public final class InProcessMonolith {
                     "--spring.mvc.problemdetails.enabled=true",
                     "--spring.web.resources.add-mappings=false",
                     "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                    "--server.error.include-stacktrace=never");
+                    "--server.error.include-stacktrace=never",
+                    // The service-support starter is on this test classpath for the service, not the monolith.
+                    "--kit.service.enabled=false");
         }
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }

@@ -1,0 +1,38 @@
+package dev.strangler.service.changefeed.declared;
+
+import dev.strangler.service.changefeed.ChangeBatchApplier;
+import dev.strangler.service.changefeed.ChangefeedTopics;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListenerConfigurer;
+
+/** The declared tables' topics (unless the service has its own) and their listeners. */
+@Configuration(proxyBeanMethods = false)
+public class DeclaredTablesConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ChangefeedTopics.class)
+    ChangefeedTopics declaredTopics(DeclaredTablesProperties properties) {
+        return properties.asTopics();
+    }
+
+    @Bean
+    KafkaListenerConfigurer declaredTableListeners(DeclaredTablesProperties properties,
+                                                   ObjectProvider<ChangeBatchApplier> batches, JdbcTemplate jdbc,
+                                                   Environment environment) {
+        List<DeclaredTable> tables = properties.tables().stream().map(table -> new DeclaredTable(table, jdbc))
+                .toList();
+        String group = environment.getProperty("spring.kafka.consumer.group-id",
+                environment.getProperty("spring.application.name", "extracted-service"));
+        return registrar -> {
+            if (!tables.isEmpty()) {
+                new DeclaredTableListeners(tables, batches.getObject(), group).configureKafkaListeners(registrar);
+            }
+        };
+    }
+}
