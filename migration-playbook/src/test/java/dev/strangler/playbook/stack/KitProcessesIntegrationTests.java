@@ -62,7 +62,7 @@ class KitProcessesIntegrationTests {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StackComponent component = new StackComponent("legacy-monolith", "http://127.0.0.1", List.of(
                     new PortSetting(taken.getLocalPort(), "MONOLITH_PORT")), Path.of("monolith.war"), List.of(), Map.of(),
-                    () -> HealthCheck.Health.HEALTHY);
+                    () -> HealthCheck.Health.HEALTHY, null);
 
             assertThatThrownBy(() -> StackLauncher.requireFreePorts(List.of(component)))
                     .isInstanceOf(KitException.class)

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KitStackIntegrationTests {
 
-    private static final int CHANGES = 20_000;
+    private static final int CHANGES = 6_000;
     private static final KitTestStack stack = new KitTestStack(
             Path.of(System.getProperty("java.io.tmpdir"), "kit-stack-test-" + ProcessHandle.current().pid()));
 
