@@ -255,6 +255,9 @@ class PlaybookIntegrationTests {
                         .contains("strangler-proxy", "extracted-member-service", "cdc-bridge"));
         assertThat(traces.spans()).filteredOn(span -> span.traceId().equals(traceId))
                 .anyMatch(span -> span.service().equals("cdc-bridge") && span.kind().equals("SPAN_KIND_CONSUMER"));
+        assertThat(traces.spans()).filteredOn(span -> span.traceId().equals(traceId))
+                .as("the service's JDBC statements are spans of the same trace")
+                .anyMatch(span -> span.service().equals("extracted-member-service") && span.name().equals("query"));
     }
 
     private static byte[] randomBytes(int length) {
