@@ -2,6 +2,9 @@ package dev.strangler.playbook.check;
 
 import dev.strangler.playbook.plan.Playbook;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ public record ShadowParityCheck(String route, Double minPercent, Long minCompare
     @Override
     public Measurement begin(Probes probes) {
         JsonNode start = probes.parity(route);
+        Instant since = Instant.now();
         TrafficWindow window = new TrafficWindow(Durations.parse(bake, Duration.ZERO));
         return () -> {
             JsonNode now = probes.parity(route);
@@ -53,9 +57,39 @@ public record ShadowParityCheck(String route, Double minPercent, Long minCompare
             figures.put("parity %", Math.round(percent * 100) / 100.0);
             figures.put("noise fields", now.path("noise").size());
             figures.put("mismatch groups", now.path("mismatchGroups").size());
+            if (mismatched > 0) {
+                figures.put("differences seen", differencesSince(now, since));
+            }
             return window.judge(describe(), compared, needed(), "compared answers", percent >= minPercent,
                     String.format("parity %.2f %% over %d compared answers", percent, compared), figures);
         };
+    }
+
+    /**
+     * What differed in the window, so a failed check says why without a second look at the proxy: per mismatch group
+     * seen since the check began, its fields, count and one example with both statuses (at most three groups).
+     */
+    private static String differencesSince(JsonNode parity, Instant since) {
+        List<String> groups = new ArrayList<>();
+        for (JsonNode group : parity.path("mismatchGroups")) {
+            if (groups.size() == 3 || seenBefore(group.path("lastSeen"), since)) {
+                continue;
+            }
+            JsonNode example = group.path("examples").path(0);
+            groups.add(group.path("fields") + " ×" + group.path("count").asLong()
+                    + (example.isMissingNode() ? "" : ", e.g. " + example.path("method").asString() + " "
+                    + example.path("path").asString() + ": legacy " + example.path("legacyStatus").asInt()
+                    + " vs extracted " + example.path("extractedStatus").asInt()));
+        }
+        return groups.isEmpty() ? "(none kept since the check began)" : String.join("; ", groups);
+    }
+
+    private static boolean seenBefore(JsonNode lastSeen, Instant since) {
+        try {
+            return lastSeen.isString() && Instant.parse(lastSeen.asString()).isBefore(since);
+        } catch (DateTimeParseException unreadable) {
+            return false; // shown rather than hidden
+        }
     }
 
     private long needed() {
