@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,21 @@ public final class DltCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Which dead-letter topics a command reads: one, or every topic with the suffix. */
+    static final class Which {
+
+        @Option(names = "--topic", description = "Only this dead-letter topic.")
+        String topic;
+
+        @Option(names = "--suffix", defaultValue = ".dlt",
+                description = "How dead-letter topics end (default: ${DEFAULT-VALUE}).")
+        String suffix;
+
+        List<String> topics(DeadLetterTopics topics) {
+            return topic == null ? topics.topics(suffix) : List.of(topic);
+        }
+    }
+
     static DeadLetterTopics topics(KitContext kit) {
         return new DeadLetterTopics(kit.infra().kafkaBootstrapServers());
     }
@@ -48,12 +64,8 @@ public final class DltCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--topic", description = "Only this dead-letter topic.")
-        String topic;
-
-        @Option(names = "--suffix", defaultValue = ".dlt",
-                description = "How dead-letter topics end (default: ${DEFAULT-VALUE}).")
-        String suffix;
+        @Mixin
+        Which which;
 
         ListLetters(KitContext kit) {
             this.kit = kit;
@@ -63,7 +75,7 @@ public final class DltCommand implements Runnable {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             try (DeadLetterTopics topics = topics(kit)) {
-                List<String> names = topic == null ? topics.topics(suffix) : List.of(topic);
+                List<String> names = which.topics(topics);
                 int total = 0;
                 for (String name : names) {
                     List<DeadLetter> letters = topics.read(name);
@@ -139,12 +151,8 @@ public final class DltCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--topic", description = "Only this dead-letter topic.")
-        String topic;
-
-        @Option(names = "--suffix", defaultValue = ".dlt",
-                description = "How dead-letter topics end (default: ${DEFAULT-VALUE}).")
-        String suffix;
+        @Mixin
+        Which which;
 
         @Parameters(paramLabel = "ID", arity = "0..*",
                 description = "Dead letters as 'kit dlt list' prints them: <topic>/<partition>@<offset>.")
@@ -162,25 +170,25 @@ public final class DltCommand implements Runnable {
                     // All found before any is sent: a typo in the third id sends nothing.
                     List<DeadLetter> letters = ids.stream().map(DeadLetterId::parse)
                             .map(wanted -> find(topics, wanted)).toList();
-                    topics.resend(letters, suffix);
+                    topics.resend(letters, which.suffix);
                     letters.forEach(letter -> out.printf("Re-sent %s to %s.%n", letter.id(),
-                            letter.originalTopic(suffix)));
+                            letter.originalTopic(which.suffix)));
                     return;
                 }
                 int sent = 0;
-                for (String name : topic == null ? topics.topics(suffix) : List.of(topic)) {
+                for (String name : which.topics(topics)) {
                     Map<Integer, Long> marks = topics.replayedUpTo(name);
                     List<DeadLetter> pending = topics.read(name).stream()
                             .filter(letter -> !topics.replayed(letter, marks)).toList();
                     if (pending.isEmpty()) {
                         continue;
                     }
-                    topics.resend(pending, suffix);
+                    topics.resend(pending, which.suffix);
                     Map<Integer, Long> upTo = new HashMap<>();
                     pending.forEach(letter -> upTo.merge(letter.id().partition(), letter.id().offset() + 1, Math::max));
                     topics.markReplayed(name, upTo);
                     out.printf("%s: re-sent %d dead letter(s) to %s.%n", name, pending.size(),
-                            pending.get(0).originalTopic(suffix));
+                            pending.get(0).originalTopic(which.suffix));
                     sent += pending.size();
                 }
                 out.println(sent == 0 ? "Nothing to replay: every dead letter was replayed before."
