@@ -43,7 +43,6 @@ for part in "${parts[@]}"; do
   if [ "$part" = mariadb ]; then
     target="$(pgrep -P "$pid" -f mariadbd)"
   fi
-  load_started="$(now)"
   kit load --seconds "$load_seconds" --clients 4 --timeline "$work/$part.csv" > "$work/$part.load" 2>&1 &
   load_pid=$!
   sleep "$kill_after"   # the load runs a while before the fault
@@ -55,9 +54,10 @@ for part in "${parts[@]}"; do
   recovered="$(now)"
   wait "$load_pid" || true
   sent="$(grep -oE 'client requests: [0-9,]+ sent' "$work/$part.load" | grep -oE '[0-9,]+' | tr -d ,)"
-  # Seconds of the load's timeline: before the kill, from the kill until 5 s after the part was healthy, after that.
-  down_from="$(awk -v a="$killed" -v b="$load_started" 'BEGIN { print int(a - b) }')"
-  down_to="$(awk -v a="$recovered" -v b="$load_started" 'BEGIN { print int(a - b + 5) }')"
+  # The load's timeline is per second of Unix time: "while down" is from the second of the kill until 5 s after the
+  # part was healthy again (requests in flight at the kill fail within their timeouts), "otherwise" is the rest.
+  down_from="$(awk -v a="$killed" 'BEGIN { print int(a) }')"
+  down_to="$(awk -v a="$recovered" 'BEGIN { print int(a + 5) }')"
   read -r during after < <(awk -F, -v from="$down_from" -v to="$down_to" 'NR > 1 {
       if ($1 >= from && $1 <= to) during += $3; else after += $3 } END { print during + 0, after + 0 }' \
       "$work/$part.csv")
@@ -78,6 +78,11 @@ for part in "${parts[@]}"; do
     suite="passes"
   else
     suite="FAILS"
+    # Kept for a look: the report names each differing step with both answers.
+    mkdir -p "$state/reports"
+    cp "$work/$part.http" "$state/reports/faults-$part-compare-http.txt"
+    report="$(grep -oE 'report: [^ ]+' "$work/$part.http" | head -1 | cut -d' ' -f2)"
+    [ -n "$report" ] && cp "$report" "$state/reports/faults-$part-compare-http.md"
   fi
   printf '| %s | %s | %s | %s | %s | %s | %.1f |\n' "$part" "$sent" "$during" "$after" "$lost" "$suite" \
     "$(awk -v a="$recovered" -v b="$killed" 'BEGIN { print a - b }')"

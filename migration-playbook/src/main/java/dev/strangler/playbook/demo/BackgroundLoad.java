@@ -41,9 +41,11 @@ final class BackgroundLoad {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> failed = new ConcurrentHashMap<>();
-    /** Per second since start: {sent, failed}, to tell the failures during an outage from any others. */
+    /**
+     * Per second of the wall clock (Unix time): {sent, failed}, to tell the failures during an outage from any others
+     * by the outage's own times, whatever the client's start-up took.
+     */
     private final Map<Long, LongAdder[]> timeline = new ConcurrentHashMap<>();
-    private volatile long startedNanos;
     private final List<String> failures = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -62,7 +64,6 @@ final class BackgroundLoad {
     }
 
     void start() {
-        startedNanos = System.nanoTime();
         running.set(true);
         for (int client = 0; client < clients; client++) {
             SplittableRandom random = new SplittableRandom(client);
@@ -80,7 +81,7 @@ final class BackgroundLoad {
         }
     }
 
-    /** Requests sent and failed in each second since start: second → {sent, failed}. */
+    /** Requests sent and failed in each second (Unix time) of the run: second → {sent, failed}. */
     Map<Long, long[]> timeline() {
         Map<Long, long[]> seconds = new TreeMap<>();
         timeline.forEach((second, counts) -> seconds.put(second, new long[] {counts[0].sum(), counts[1].sum()}));
@@ -88,7 +89,7 @@ final class BackgroundLoad {
     }
 
     private LongAdder[] second() {
-        return timeline.computeIfAbsent((System.nanoTime() - startedNanos) / 1_000_000_000L,
+        return timeline.computeIfAbsent(System.currentTimeMillis() / 1000,
                 second -> new LongAdder[] {new LongAdder(), new LongAdder()});
     }
 

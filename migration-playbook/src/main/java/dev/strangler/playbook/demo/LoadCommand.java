@@ -38,7 +38,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default: ${DEFAULT-VALUE})")
     int clients;
 
-    @Option(names = "--timeline", description = "write 'second,sent,failed' per second of the run to this CSV file")
+    @Option(names = "--timeline", description = "write 'unix_second,sent,failed' per second of the run to this CSV file")
     Path timeline;
 
     LoadCommand(KitContext kit) {
@@ -77,7 +77,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
 
     private void writeTimeline(Map<Long, long[]> seconds) {
-        List<String> lines = new ArrayList<>(List.of("second,sent,failed"));
+        List<String> lines = new ArrayList<>(List.of("unix_second,sent,failed"));
         seconds.forEach((second, counts) -> lines.add(second + "," + counts[0] + "," + counts[1]));
         try {
             Files.write(timeline, lines);
