@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,19 +74,7 @@ public final class ForwardCapture implements SmartLifecycle {
      * @return whether the engine was started
      */
     public synchronized boolean recover() {
-        if (engine.isRunning() || producer == null) {
-            return false;
-        }
-        boolean resnapshot = engine.positionLost();
-        Properties configuration = DebeziumConfiguration.forward(cdc, kafkaBootstrapServers);
-        Properties first = DebeziumConfiguration.forward(cdc, kafkaBootstrapServers);
-        if (resnapshot) {
-            first.setProperty("snapshot.mode", "always");
-        }
-        engine.start(first, configuration, publisher);
-        log.warn("Forward path started again{} after: {}", resnapshot ? " with a new snapshot" : "",
-                engine.failure() == null ? "a stop" : engine.failure().getMessage());
-        return true;
+        return engine.recover();
     }
 
     /** Whether the engine stopped because its position is gone from the server. */

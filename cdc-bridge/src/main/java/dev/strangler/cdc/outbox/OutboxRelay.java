@@ -8,7 +8,6 @@ import dev.strangler.cdc.publish.ReliableProducer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,20 +69,7 @@ public final class OutboxRelay implements SmartLifecycle {
      * @return whether the engine was started
      */
     public synchronized boolean recover() {
-        if (engine.isRunning() || producer == null) {
-            return false;
-        }
-        boolean resnapshot = engine.positionLost();
-        Properties configuration = DebeziumConfiguration.outbox(cdc, outbox.serverId(), outbox.topicPrefix(),
-                outbox.tables(), kafkaBootstrapServers);
-        Properties first = DebeziumConfiguration.outbox(cdc, outbox.serverId(), outbox.topicPrefix(),
-                outbox.tables(), kafkaBootstrapServers);
-        if (resnapshot) {
-            first.setProperty("snapshot.mode", "always");
-        }
-        engine.start(first, configuration, publisher);
-        log.warn("Outbox relay started again{}", resnapshot ? " with a new snapshot" : "");
-        return true;
+        return engine.recover();
     }
 
     @Override

@@ -76,6 +76,29 @@ public final class EngineRunner {
         launch(first);
     }
 
+    /**
+     * Starts the engine again after it stopped on its own, with the configuration it ran with; where its position is
+     * gone from the server, with a new snapshot first (once), the offsets that snapshot writes serving from then on.
+     *
+     * @return whether it was started (false while it runs, and before its first start or after a stop)
+     */
+    public synchronized boolean recover() {
+        if (running || stopped) {
+            return false;
+        }
+        Throwable cause = failure.get();
+        boolean resnapshot = positionLost();
+        Properties first = new Properties();
+        first.putAll(configuration);
+        if (resnapshot) {
+            first.setProperty("snapshot.mode", "always");
+        }
+        start(first, configuration, consumer);
+        log.warn("The {} engine started again{} after: {}", name, resnapshot ? " with a new snapshot" : "",
+                cause == null ? "a stop" : cause.getMessage());
+        return true;
+    }
+
     private synchronized void launch() {
         launch(configuration);
     }

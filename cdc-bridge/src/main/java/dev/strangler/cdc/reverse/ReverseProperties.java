@@ -60,12 +60,12 @@ public record ReverseProperties(
 
         @AssertTrue(message = "give the primary key as key (one column) or keys (several), not both")
         boolean isKeyGivenOnce() {
-            return (key == null) != (keys == null || keys.isEmpty());
+            return (key == null) != keys.isEmpty();
         }
 
         @AssertTrue(message = "children need a single-column key (parent-key-column names one column)")
         boolean isChildrenKeySingle() {
-            return children == null || children.isEmpty() || keyColumns().size() == 1;
+            return children.isEmpty() || keyColumns().size() == 1;
         }
 
         /** The column that versions a row, if there is one. */

@@ -72,7 +72,10 @@ public record ShadowParityCheck(String route, Double minPercent, Long minCompare
     private static String differencesSince(JsonNode parity, Instant since) {
         List<String> groups = new ArrayList<>();
         for (JsonNode group : parity.path("mismatchGroups")) {
-            if (groups.size() == 3 || seenBefore(group.path("lastSeen"), since)) {
+            if (groups.size() == 3) {
+                break;
+            }
+            if (seenBefore(group.path("lastSeen"), since)) {
                 continue;
             }
             JsonNode example = group.path("examples").path(0);

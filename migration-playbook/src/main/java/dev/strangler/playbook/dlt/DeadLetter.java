@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -71,6 +72,11 @@ record DeadLetter(DeadLetterId id, Instant time, byte[] key, byte[] value, Map<S
         String topic = headers.getOrDefault(ORIGINAL_TOPIC, "?");
         return topic + "/" + headers.getOrDefault(ORIGINAL_PARTITION, "?") + "@"
                 + headers.getOrDefault(ORIGINAL_OFFSET, "?");
+    }
+
+    /** Whether it lies below the replay mark of its partition. */
+    boolean replayed(Map<TopicPartition, Long> marks) {
+        return id.offset() < marks.getOrDefault(new TopicPartition(id.topic(), id.partition()), 0L);
     }
 
     String keyText() {

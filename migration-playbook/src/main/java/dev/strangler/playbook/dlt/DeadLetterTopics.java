@@ -84,21 +84,16 @@ final class DeadLetterTopics implements AutoCloseable {
         }
     }
 
-    /** Per partition of the topic, the offset up to which its records were replayed (absent: none). */
-    Map<Integer, Long> replayedUpTo(String topic) {
-        Map<TopicPartition, OffsetAndMetadata> committed = answer(admin.listConsumerGroupOffsets(REPLAY_GROUP)
-                .partitionsToOffsetAndMetadata());
-        Map<Integer, Long> marks = new HashMap<>();
-        committed.forEach((partition, offset) -> {
-            if (partition.topic().equals(topic) && offset != null) {
-                marks.put(partition.partition(), offset.offset());
-            }
-        });
+    /** Per partition of every dead-letter topic, the offset up to which its records were replayed (absent: none). */
+    Map<TopicPartition, Long> replayedUpTo() {
+        Map<TopicPartition, Long> marks = new HashMap<>();
+        answer(admin.listConsumerGroupOffsets(REPLAY_GROUP).partitionsToOffsetAndMetadata())
+                .forEach((partition, offset) -> {
+                    if (offset != null) {
+                        marks.put(partition, offset.offset());
+                    }
+                });
         return marks;
-    }
-
-    boolean replayed(DeadLetter letter, Map<Integer, Long> marks) {
-        return letter.id().offset() < marks.getOrDefault(letter.id().partition(), 0L);
     }
 
     /**

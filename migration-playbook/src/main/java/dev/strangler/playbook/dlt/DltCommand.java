@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,11 +77,11 @@ public final class DltCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (DeadLetterTopics topics = topics(kit)) {
                 List<String> names = which.topics(topics);
+                Map<TopicPartition, Long> marks = topics.replayedUpTo();
                 int total = 0;
                 for (String name : names) {
                     List<DeadLetter> letters = topics.read(name);
-                    Map<Integer, Long> marks = topics.replayedUpTo(name);
-                    long pending = letters.stream().filter(letter -> !topics.replayed(letter, marks)).count();
+                    long pending = letters.stream().filter(letter -> !letter.replayed(marks)).count();
                     total += letters.size();
                     if (letters.isEmpty()) {
                         continue;
@@ -88,7 +89,7 @@ public final class DltCommand implements Runnable {
                     out.printf("%s: %d dead letter(s), %d not replayed%n", name, letters.size(), pending);
                     for (DeadLetter letter : letters) {
                         out.printf("  %-28s %s  group %s, from %s%s%n      %s%n", letter.id(), letter.time(),
-                                letter.group(), letter.origin(), topics.replayed(letter, marks) ? ", replayed" : "",
+                                letter.group(), letter.origin(), letter.replayed(marks) ? ", replayed" : "",
                                 letter.reason());
                     }
                 }
@@ -120,7 +121,7 @@ public final class DltCommand implements Runnable {
             DeadLetterId wanted = DeadLetterId.parse(id);
             PrintWriter out = spec.commandLine().getOut();
             try (DeadLetterTopics topics = topics(kit)) {
-                DeadLetter letter = find(topics, wanted);
+                DeadLetter letter = find(topics.read(wanted.topic()), wanted);
                 out.printf("%s, dead-lettered %s%n", letter.id(), letter.time());
                 out.printf("from:   %s%ngroup:  %s%nreason: %s%n", letter.origin(), letter.group(), letter.reason());
                 out.println("headers:");
@@ -167,19 +168,20 @@ public final class DltCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (DeadLetterTopics topics = topics(kit)) {
                 if (!ids.isEmpty()) {
-                    // All found before any is sent: a typo in the third id sends nothing.
+                    // All found before any is sent: a typo in the third id sends nothing. Each topic is read once.
+                    Map<String, List<DeadLetter>> read = new HashMap<>();
                     List<DeadLetter> letters = ids.stream().map(DeadLetterId::parse)
-                            .map(wanted -> find(topics, wanted)).toList();
+                            .map(wanted -> find(read.computeIfAbsent(wanted.topic(), topics::read), wanted)).toList();
                     topics.resend(letters, which.suffix);
                     letters.forEach(letter -> out.printf("Re-sent %s to %s.%n", letter.id(),
                             letter.originalTopic(which.suffix)));
                     return;
                 }
                 int sent = 0;
+                Map<TopicPartition, Long> marks = topics.replayedUpTo();
                 for (String name : which.topics(topics)) {
-                    Map<Integer, Long> marks = topics.replayedUpTo(name);
-                    List<DeadLetter> pending = topics.read(name).stream()
-                            .filter(letter -> !topics.replayed(letter, marks)).toList();
+                    List<DeadLetter> pending = topics.read(name).stream().filter(letter -> !letter.replayed(marks))
+                            .toList();
                     if (pending.isEmpty()) {
                         continue;
                     }
@@ -198,8 +200,8 @@ public final class DltCommand implements Runnable {
         }
     }
 
-    private static DeadLetter find(DeadLetterTopics topics, DeadLetterId wanted) {
-        return topics.read(wanted.topic()).stream().filter(letter -> letter.id().equals(wanted)).findFirst()
+    private static DeadLetter find(List<DeadLetter> letters, DeadLetterId wanted) {
+        return letters.stream().filter(letter -> letter.id().equals(wanted)).findFirst()
                 .orElseThrow(() -> new KitException(KitException.USAGE_OR_CONFIGURATION,
                         "no dead letter " + wanted + " (see 'kit dlt list')"));
     }

@@ -12,15 +12,13 @@ import dev.strangler.playbook.check.ShadowParityCheck;
 import dev.strangler.playbook.compare.ContextCatalog;
 import dev.strangler.playbook.compare.ContextDefinition;
 import dev.strangler.playbook.compare.ContextSchemaCheck;
+import dev.strangler.playbook.compare.http.BaseUrl;
 import dev.strangler.playbook.plan.Playbook;
 import dev.strangler.playbook.plan.Step;
 import dev.strangler.playbook.remote.KitParts;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +46,8 @@ final class PlaybookValidation {
     private final KitParts parts;
     private final ContextSchemaCheck schema;
     private final List<String> problems = new ArrayList<>();
+    private JsonNode proxyRoutes;
+    private JsonNode bridgeStatus;
 
     PlaybookValidation(Playbook playbook, ContextCatalog contexts, KitParts parts, ContextSchemaCheck schema) {
         this.playbook = playbook;
@@ -72,6 +73,7 @@ final class PlaybookValidation {
                 + playbook.name());
     }
 
+    /** Asks each part once; the routes and the captured tables below are read from these answers. */
     private void endpoints(PrintWriter out) {
         int answered = 0;
         int named = 0;
@@ -80,11 +82,12 @@ final class PlaybookValidation {
             answered += answers("proxy", playbook.endpoints().proxy()) ? 1 : 0;
         }
         named += 2;
-        answered += reached(() -> parts.routes(), "proxy-admin") ? 1 : 0;
-        answered += reached(() -> parts.cdcStatus(), "cdc-bridge") ? 1 : 0;
+        proxyRoutes = ask(parts::routes, "proxy-admin");
+        bridgeStatus = ask(parts::cdcStatus, "cdc-bridge");
+        answered += (proxyRoutes != null ? 1 : 0) + (bridgeStatus != null ? 1 : 0);
         for (String service : playbook.endpoints().services().keySet()) {
             named++;
-            answered += reached(() -> parts.ownership(service), "service " + service) ? 1 : 0;
+            answered += ask(() -> parts.ownership(service), "service " + service) != null ? 1 : 0;
         }
         out.printf("  endpoints: %d of %d answered%n", answered, named);
     }
@@ -95,20 +98,16 @@ final class PlaybookValidation {
             checks(step).forEach(check -> route(check).ifPresent(named::add));
             actions(step).forEach(action -> route(action).ifPresent(named::add));
         }
-        Set<String> existing;
-        try {
-            existing = new TreeSet<>();
-            for (JsonNode route : parts.routes()) {
-                existing.add(route.path("name").asString());
-            }
-        } catch (KitException unreachable) {
+        if (proxyRoutes == null) {
             out.printf("  routes: %d named, not checked (the proxy's admin API did not answer)%n", named.size());
             return;
         }
-        named.stream().filter(route -> !existing.contains(route)).forEach(route -> problems.add("route " + route
-                + " is not one of the proxy's (" + String.join(", ", existing) + ")"));
-        out.printf("  routes: %d named, %d of them in the proxy%n", named.size(),
-                named.stream().filter(existing::contains).count());
+        Set<String> existing = new TreeSet<>();
+        proxyRoutes.forEach(route -> existing.add(route.path("name").asString()));
+        List<String> missing = named.stream().filter(route -> !existing.contains(route)).toList();
+        missing.forEach(route -> problems.add("route " + route + " is not one of the proxy's ("
+                + String.join(", ", existing) + ")"));
+        out.printf("  routes: %d named, %d of them in the proxy%n", named.size(), named.size() - missing.size());
     }
 
     private void contexts(PrintWriter out) {
@@ -129,48 +128,44 @@ final class PlaybookValidation {
 
     /** Every legacy table a context compares must be one the bridge captures, or the copy can never agree. */
     private void captured(PrintWriter out) {
+        if (bridgeStatus == null) {
+            out.println("  captured tables: not checked (the CDC bridge did not answer)");
+            return;
+        }
         Set<String> legacyTables = contexts.names().stream().flatMap(name -> contexts.context(name).tables().stream())
                 .map(ContextDefinition.TablePair::legacy).map(ContextDefinition.TableRef::table)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> captured = new TreeSet<>();
-        try {
-            for (JsonNode table : parts.cdcStatus().path("tables")) {
-                String name = table.path("table").asString();
-                captured.add(name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT));
-            }
-        } catch (KitException unreachable) {
-            out.println("  captured tables: not checked (the CDC bridge did not answer)");
-            return;
+        for (JsonNode table : bridgeStatus.path("tables")) {
+            String name = table.path("table").asString();
+            captured.add(name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT));
         }
-        legacyTables.stream().filter(table -> !captured.contains(table.toUpperCase(Locale.ROOT)))
-                .forEach(table -> problems.add("legacy table " + table + " is compared by a context but the CDC "
-                        + "bridge does not capture it (it captures " + String.join(", ", captured) + ")"));
+        List<String> missing = legacyTables.stream()
+                .filter(table -> !captured.contains(table.toUpperCase(Locale.ROOT))).toList();
+        missing.forEach(table -> problems.add("legacy table " + table + " is compared by a context but the CDC "
+                + "bridge does not capture it (it captures " + String.join(", ", captured) + ")"));
         out.printf("  captured tables: %d compared, %d of them captured%n", legacyTables.size(),
-                legacyTables.stream().filter(table -> captured.contains(table.toUpperCase(Locale.ROOT))).count());
+                legacyTables.size() - missing.size());
     }
 
-    private boolean reached(Runnable call, String endpoint) {
+    /** The part's answer, or null (and a problem) when it does not give one. */
+    private JsonNode ask(Supplier<JsonNode> call, String endpoint) {
         try {
-            call.run();
-            return true;
+            return call.get();
         } catch (KitException e) {
             problems.add(endpoint + ": " + e.getMessage());
-            return false;
+            return null;
         }
     }
 
     /** The proxy's traffic port answers anything at all (a 404 too): it is there. */
     private boolean answers(String endpoint, String url) {
         try {
-            CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
+            BaseUrl.requireReachable(endpoint, URI.create(url), CLIENT);
             return true;
-        } catch (IOException | IllegalArgumentException e) {
-            problems.add(endpoint + ": cannot reach " + url + ": " + e.getMessage());
+        } catch (KitException | IllegalArgumentException e) {
+            problems.add(e instanceof KitException ? e.getMessage() : endpoint + " " + url + ": " + e.getMessage());
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KitException(KitException.CHECK_FAILED, "interrupted");
         }
     }
 

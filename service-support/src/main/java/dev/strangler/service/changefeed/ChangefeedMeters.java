@@ -13,33 +13,36 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChangefeedMeters {
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> received = new ConcurrentHashMap<>();
-    private final Map<String, Counter> applied = new ConcurrentHashMap<>();
-    private final Map<String, Counter> deadLettered = new ConcurrentHashMap<>();
+    private final Map<String, TableMeters> tables = new ConcurrentHashMap<>();
 
     public ChangefeedMeters(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void received(String table, int records) {
-        counter(received, "kit.changefeed.received", "change events read from the feed", table).increment(records);
-        // All three exist from a table's first batch, at zero: an alert on dead letters needs the series before any.
-        counter(applied, "kit.changefeed.applied", "rows written, newer than what the table had", table);
-        counter(deadLettered, "kit.changefeed.dead.lettered", "change events sent to the dead-letter topic", table);
+        meters(table).received().increment(records);
     }
 
     void applied(String table, int rows) {
-        counter(applied, "kit.changefeed.applied", "rows written, newer than what the table had", table)
-                .increment(rows);
+        meters(table).applied().increment(rows);
     }
 
     void deadLettered(String table) {
-        counter(deadLettered, "kit.changefeed.dead.lettered", "change events sent to the dead-letter topic", table)
-                .increment();
+        meters(table).deadLettered().increment();
     }
 
-    private Counter counter(Map<String, Counter> counters, String name, String description, String table) {
-        return counters.computeIfAbsent(table, t -> Counter.builder(name).description(description).tag("table", t)
-                .register(registry));
+    /** All three exist from a table's first batch, at zero: an alert on dead letters needs the series before any. */
+    private TableMeters meters(String table) {
+        return tables.computeIfAbsent(table, name -> new TableMeters(
+                counter("kit.changefeed.received", "change events read from the feed", name),
+                counter("kit.changefeed.applied", "rows written, newer than what the table had", name),
+                counter("kit.changefeed.dead.lettered", "change events sent to the dead-letter topic", name)));
+    }
+
+    private Counter counter(String name, String description, String table) {
+        return Counter.builder(name).description(description).tag("table", table).register(registry);
+    }
+
+    private record TableMeters(Counter received, Counter applied, Counter deadLettered) {
     }
 }

@@ -189,7 +189,7 @@ public record LegacyRow(String table, JsonNode json) {
 
     /**
      * The column as the version guard compares it, in one number: epoch milliseconds for DATETIME and TIMESTAMP,
-     * epoch milliseconds at midnight UTC for DATE, the value itself for an integer counter or a YEAR.
+     * epoch days for DATE (as Debezium sends it), the value itself for an integer counter or a YEAR.
      */
     public long version(String column) {
         JsonNode value = required(column);

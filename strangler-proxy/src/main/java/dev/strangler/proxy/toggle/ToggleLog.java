@@ -229,16 +229,18 @@ class ToggleLog implements SmartLifecycle, ToggleLogReader.Sink {
             producer.send(new ProducerRecord<>(properties.topic(), correction.route(),
                     json.writeValueAsString(correction)), (metadata, error) -> {
                         if (error != null) {
-                            log.warn("Could not write the correction of route '{}' yet ({}); retrying in {}",
-                                    correction.route(), error.getMessage(), CORRECTION_RETRY);
-                            schedule(() -> sendCorrection(correction), CORRECTION_RETRY);
+                            retryCorrection(correction, error);
                         }
                     });
         } catch (RuntimeException e) {
-            log.warn("Could not write the correction of route '{}' yet ({}); retrying in {}", correction.route(),
-                    e.getMessage(), CORRECTION_RETRY);
-            schedule(() -> sendCorrection(correction), CORRECTION_RETRY);
+            retryCorrection(correction, e);
         }
+    }
+
+    private void retryCorrection(RouteToggle correction, Throwable error) {
+        log.warn("Could not write the correction of route '{}' yet ({}); retrying in {}", correction.route(),
+                error.getMessage(), CORRECTION_RETRY);
+        schedule(() -> sendCorrection(correction), CORRECTION_RETRY);
     }
 
     /**

@@ -39,6 +39,8 @@ public record ToggleLogProperties(
         @DefaultValue("30s") @NotNull Duration holdLease) {
 
     public ToggleLogProperties {
+        // Once: the runtime's name looks the host name up, and every record read asks whether it was written here.
+        instance = StringUtils.hasText(instance) ? instance : ManagementFactory.getRuntimeMXBean().getName();
         if (writeTimeout != null && clockSkew != null && clockSkew.compareTo(writeTimeout) >= 0) {
             throw new IllegalArgumentException("strangler.proxy.toggles.clock-skew (" + clockSkew
                     + ") must be shorter than write-timeout (" + writeTimeout + ")");
@@ -47,6 +49,6 @@ public record ToggleLogProperties(
 
     /** This instance's name in the audit history: {@code instance}, or host name and process id. */
     public String instanceName() {
-        return StringUtils.hasText(instance) ? instance : ManagementFactory.getRuntimeMXBean().getName();
+        return instance;
     }
 }

@@ -10,8 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A side's base URL from the command line: checked for shape, then for an answer, before any scenario runs. */
-final class BaseUrl {
+/**
+ * A side's base URL from the command line: checked for shape, then for an answer, before any scenario runs (and by
+ * {@code kit playbook validate}, for the proxy's traffic port).
+ */
+public final class BaseUrl {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -35,7 +38,7 @@ final class BaseUrl {
      * Any HTTP answer, even a 404, shows the side is there. Without this, a wrong port would only show up as every
      * step "not compared", after the other side had run the whole suite.
      */
-    static void requireReachable(String option, URI base, HttpClient client) {
+    public static void requireReachable(String option, URI base, HttpClient client) {
         try {
             client.send(HttpRequest.newBuilder(base).timeout(PROBE_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.discarding());

@@ -20,7 +20,7 @@ public enum ColumnType {
         }
         return switch (this) {
             case AS_IS -> asIs(row.json().path(column));
-            case TEXT -> row.text(column);
+            case TEXT, SET -> row.text(column); // a SET arrives as its members joined by commas
             case NUMBER -> row.decimal(column);
             // A DATETIME column of the service holds the instant in UTC, as the kit's services do; a LocalDateTime
             // reaches the server as written, whatever the JVM's or the session's time zone.
@@ -30,7 +30,6 @@ public enum ColumnType {
             case BOOLEAN -> row.bool(column);
             case BYTES -> row.bytes(column);
             case JSON -> row.json(column).toString();
-            case SET -> String.join(",", row.set(column));
         };
     }
 

@@ -25,17 +25,26 @@ final class DeclaredTable implements ReplicatedTable<Map<String, Object>> {
 
     private final TableDefinition definition;
     private final JdbcTemplate jdbc;
+    /** The key first, then the other columns: the order of the upsert's values. */
+    private final List<ColumnDefinition> columns;
+    private final String[] legacyKey;
+    private final List<String> keyColumns;
+    private final String versionColumn;
     private final String upsert;
     private final String delete;
 
     DeclaredTable(TableDefinition definition, JdbcTemplate jdbc) {
         this.definition = definition;
         this.jdbc = jdbc;
-        List<String> columns = all().map(ColumnDefinition::column).toList();
-        List<String> keyColumns = definition.key().stream().map(ColumnDefinition::column).toList();
+        this.columns = Stream.concat(definition.key().stream(), definition.columns().stream()).toList();
+        this.legacyKey = definition.key().stream().map(ColumnDefinition::legacy).toArray(String[]::new);
+        this.keyColumns = definition.key().stream().map(ColumnDefinition::column).toList();
+        // No version column: ordered by the commit and the binlog position alone.
+        this.versionColumn = definition.version() == null ? "" : definition.version();
+        List<String> names = columns.stream().map(ColumnDefinition::column).toList();
         List<String> others = definition.columns().stream().map(ColumnDefinition::column).toList();
-        this.upsert = "INSERT INTO " + definition.target() + " (" + String.join(", ", columns) + ") VALUES ("
-                + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")"
+        this.upsert = "INSERT INTO " + definition.target() + " (" + String.join(", ", names) + ") VALUES ("
+                + names.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")"
                 + (others.isEmpty() ? " ON DUPLICATE KEY UPDATE " + keyColumns.get(0) + " = " + keyColumns.get(0)
                 : " ON DUPLICATE KEY UPDATE " + others.stream().map(column -> column + " = VALUES(" + column + ")")
                 .collect(Collectors.joining(", ")));
@@ -55,18 +64,12 @@ final class DeclaredTable implements ReplicatedTable<Map<String, Object>> {
     @Override
     public Change<Map<String, Object>> translate(ChangeEvent event) {
         LegacyRow row = event.row();
-        String[] keyColumns = definition.key().stream().map(ColumnDefinition::legacy).toArray(String[]::new);
         Map<String, Object> values = new LinkedHashMap<>();
-        for (ColumnDefinition column : (Iterable<ColumnDefinition>) all()::iterator) {
+        for (ColumnDefinition column : columns) {
             values.put(column.column(), value(row, column));
         }
-        for (ColumnDefinition key : definition.key()) {
-            if (values.get(key.column()) == null) {
-                throw new UnreadableEventException(name() + ": the event has no value for key column " + key.legacy());
-            }
-        }
-        return Change.of(event, row.key(keyColumns), definition.version() == null ? "" : definition.version(),
-                values);
+        // An event without a key column is unreadable: LegacyRow.key says which column is missing.
+        return Change.of(event, row.key(legacyKey), versionColumn, values);
     }
 
     @Override
@@ -75,7 +78,7 @@ final class DeclaredTable implements ReplicatedTable<Map<String, Object>> {
         List<Object[]> deletes = new ArrayList<>();
         for (Change<Map<String, Object>> change : newest) {
             if (change.delete()) {
-                deletes.add(definition.key().stream().map(key -> change.value().get(key.column())).toArray());
+                deletes.add(keyColumns.stream().map(change.value()::get).toArray());
             } else {
                 upserts.add(change.value().values().toArray());
             }
@@ -105,9 +108,5 @@ final class DeclaredTable implements ReplicatedTable<Map<String, Object>> {
                     + "', which its translation does not know (it knows " + column.values().keySet() + ")");
         }
         return translated;
-    }
-
-    private Stream<ColumnDefinition> all() {
-        return Stream.concat(definition.key().stream(), definition.columns().stream());
     }
 }

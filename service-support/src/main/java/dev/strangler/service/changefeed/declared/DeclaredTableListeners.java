@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
@@ -19,10 +20,12 @@ import org.springframework.messaging.handler.annotation.support.DefaultMessageHa
 final class DeclaredTableListeners implements KafkaListenerConfigurer {
 
     private final List<DeclaredTable> tables;
-    private final ChangeBatchApplier batches;
+    /** Looked up when the listeners are registered, after the change-feed wiring's beans exist. */
+    private final ObjectProvider<ChangeBatchApplier> batches;
     private final String groupPrefix;
 
-    DeclaredTableListeners(List<DeclaredTable> tables, ChangeBatchApplier batches, String groupPrefix) {
+    DeclaredTableListeners(List<DeclaredTable> tables, ObjectProvider<ChangeBatchApplier> batches,
+                           String groupPrefix) {
         this.tables = tables;
         this.batches = batches;
         this.groupPrefix = groupPrefix;
@@ -39,7 +42,7 @@ final class DeclaredTableListeners implements KafkaListenerConfigurer {
             endpoint.setGroupId(groupPrefix + "." + name);
             endpoint.setTopics(table.topic());
             endpoint.setBatchListener(true);
-            endpoint.setBean(new TableListener(table, batches));
+            endpoint.setBean(new TableListener(table, batches.getObject()));
             endpoint.setMethod(TableListener.ON);
             endpoint.setMessageHandlerMethodFactory(handlers);
             registrar.registerEndpoint(endpoint);

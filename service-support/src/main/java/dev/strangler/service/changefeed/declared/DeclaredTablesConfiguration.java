@@ -29,10 +29,6 @@ public class DeclaredTablesConfiguration {
                 .toList();
         String group = environment.getProperty("spring.kafka.consumer.group-id",
                 environment.getProperty("spring.application.name", "extracted-service"));
-        return registrar -> {
-            if (!tables.isEmpty()) {
-                new DeclaredTableListeners(tables, batches.getObject(), group).configureKafkaListeners(registrar);
-            }
-        };
+        return new DeclaredTableListeners(tables, batches, group);
     }
 }
