@@ -3,7 +3,7 @@ package dev.strangler.diff;
 import java.util.Locale;
 
 /** The little of media types the comparison needs, without a web framework. */
-final class MediaTypes {
+public final class MediaTypes {
 
     private MediaTypes() {
     }
@@ -15,7 +15,7 @@ final class MediaTypes {
     }
 
     /** {@code application/json} and every {@code +json} type, such as RFC 9457's {@code application/problem+json}. */
-    static boolean isJson(String contentType) {
+    public static boolean isJson(String contentType) {
         String type = typeAndSubtype(contentType);
         return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }

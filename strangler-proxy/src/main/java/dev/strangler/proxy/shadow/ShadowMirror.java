@@ -5,6 +5,7 @@ import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.web.CachedBody;
 import dev.strangler.proxy.web.RequestIdentityFilter;
+import dev.strangler.proxy.web.ResponseCapture;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -60,11 +62,14 @@ public class ShadowMirror {
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
         ResponseCapture capture = new ResponseCapture(exchange.getResponse(), maxBody);
         return chain.filter(exchange.mutate().response(capture).build()).doOnSuccess(done -> {
-            CapturedResponse legacy = capture.captured();
-            if (legacy == null) {
+            byte[] body = capture.body();
+            HttpStatusCode status = capture.getStatusCode();
+            if (body == null || status == null) {
                 ledger.of(route.name()).skipped.increment();
                 return;
             }
+            CapturedResponse legacy = new CapturedResponse(status.value(), HttpHeaders.copyOf(capture.getHeaders()),
+                    body);
             String pathAndQuery = request.getURI().getRawPath()
                     + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
             submit(new MirrorJob(route, headers.getFirst(RequestIdentityFilter.REQUEST_ID),

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +41,8 @@ public abstract class ProxyIntegrationTest {
     protected static final TestBackend BRIDGE = new TestBackend("bridge");
     protected static final int ADMIN_PORT = freePort();
     private static final String TOPIC = "strangler.proxy.toggles.it-" + UUID.randomUUID();
+    /** Fresh per test JVM: a route's recording continues an existing file, and its bound counts the lines there. */
+    protected static final Path RECORDINGS = temporaryDirectory();
 
     @LocalServerPort
     protected int trafficPort;
@@ -54,6 +58,7 @@ public abstract class ProxyIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers",
                 () -> SharedInfrastructure.settings().kafkaBootstrapServers());
         registry.add("strangler.proxy.toggles.topic", () -> TOPIC);
+        registry.add("strangler.proxy.recording.directory", RECORDINGS::toString);
     }
 
     @BeforeEach
@@ -101,6 +106,14 @@ public abstract class ProxyIntegrationTest {
                 .expectBody(String.class).returnResult().getResponseHeaders().getFirst("X-Backend");
         assertThat(side).isNotNull();
         return side;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("proxy-recordings-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {

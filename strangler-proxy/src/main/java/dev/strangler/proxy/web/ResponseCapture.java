@@ -1,27 +1,25 @@
-package dev.strangler.proxy.shadow;
+package dev.strangler.proxy.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.reactivestreams.Publisher;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Copies the monolith's answer as it streams to the client, up to a size cap, without holding the stream back:
- * every buffer is passed on as soon as it is copied. Over the cap the copy is dropped and the request is not
- * compared (counted as skipped).
+ * Copies an answer as it streams to the client, up to a size cap, without holding the stream back: every buffer is
+ * passed on as soon as it is copied. Over the cap the copy is dropped. For the shadow mirror's comparison and the
+ * traffic recording; status and headers are the decorated response's own.
  */
-final class ResponseCapture extends ServerHttpResponseDecorator {
+public final class ResponseCapture extends ServerHttpResponseDecorator {
 
     private final int maxBytes;
     private ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-    ResponseCapture(ServerHttpResponse delegate, int maxBytes) {
+    public ResponseCapture(ServerHttpResponse delegate, int maxBytes) {
         super(delegate);
         this.maxBytes = maxBytes;
     }
@@ -50,12 +48,8 @@ final class ResponseCapture extends ServerHttpResponseDecorator {
         copy.writeBytes(bytes);
     }
 
-    /** The answer as the client got it, or null when it was larger than the cap. */
-    synchronized CapturedResponse captured() {
-        HttpStatusCode status = getStatusCode();
-        if (copy == null || status == null) {
-            return null;
-        }
-        return new CapturedResponse(status.value(), HttpHeaders.copyOf(getHeaders()), copy.toByteArray());
+    /** The body as the client got it, or null when it was larger than the cap. */
+    public synchronized byte[] body() {
+        return copy == null ? null : copy.toByteArray();
     }
 }
