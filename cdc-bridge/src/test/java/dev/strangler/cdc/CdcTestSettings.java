@@ -27,7 +27,7 @@ public final class CdcTestSettings {
                                         Path storage) {
         String database = infra.legacy().database();
         return new CdcProperties(CdcProperties.Connector.MARIADB,
-                new CdcProperties.Source("127.0.0.1", infra.databasePort(), infra.cdc().user(), password,
+                new CdcProperties.Source("127.0.0.1", infra.databasePort(), infra.cdc().user(), password, null,
                         serverIds.incrementAndGet(), "legacy" + topicSuffix.replace("-", "")),
                 tables.stream().map(table -> new CapturedTable(database + "." + table,
                         "legacy." + table.toLowerCase() + "." + topicSuffix)).toList(),

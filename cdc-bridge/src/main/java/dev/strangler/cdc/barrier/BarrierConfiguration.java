@@ -1,8 +1,11 @@
 package dev.strangler.cdc.barrier;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.DatabaseServer;
 import dev.strangler.cdc.outbox.OutboxProperties;
 import dev.strangler.cdc.reverse.ReversePath;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,9 +21,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableConfigurationProperties(BarrierProperties.class)
 class BarrierConfiguration {
 
-    @Bean
-    Watermarks watermarks(JdbcTemplate jdbc, CdcProperties cdc) {
-        return new Watermarks(jdbc, cdc.kitTables().watermark());
+    /**
+     * The legacy server's watermark is written with the reverse path's connection; the services' server, when it is
+     * another, with a small pool of the relay's account (it needs INSERT and UPDATE on that watermark table).
+     */
+    @Bean(destroyMethod = "close")
+    Watermarks watermarks(JdbcTemplate jdbc, CdcProperties cdc, OutboxProperties outbox) {
+        Watermarks.Table legacy = new Watermarks.Table(jdbc, cdc.kitTables().watermark());
+        if (!outbox.hasOwnServer()) {
+            return new Watermarks(List.of(legacy), List.of());
+        }
+        DatabaseServer server = outbox.source();
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("kit-cdc-outbox-watermark");
+        pool.setJdbcUrl(server.jdbcUrl(null, "connectionTimeZone=UTC"));
+        pool.setUsername(server.user());
+        pool.setPassword(server.password());
+        pool.setMaximumPoolSize(2);
+        pool.setMinimumIdle(0);
+        pool.setInitializationFailTimeout(-1); // the server may come up after the bridge; barriers wait for it
+        return new Watermarks(List.of(legacy, new Watermarks.Table(new JdbcTemplate(pool), outbox.watermarkTable(cdc))),
+                List.of(pool));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package dev.strangler.cdc.barrier;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,30 +10,49 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The watermark row and how far each engine's stream has carried it. A barrier updates the row; each engine that
  * captures the watermark table reports the sequence once the batch holding it has been acknowledged by Kafka. As
- * the binlog is read in commit order, everything committed before the update is then in Kafka.
+ * the binlog is read in commit order, everything committed before the update is then in Kafka. When the services'
+ * databases are on a server of their own, the row is written on each server, as each engine reads one binlog.
  */
-public final class Watermarks {
+public final class Watermarks implements AutoCloseable {
+
+    /** A watermark table and the connection that writes it. */
+    public record Table(JdbcTemplate jdbc, String table) {
+    }
 
     /** The engines that capture the watermark table and publish to Kafka. */
     public enum Stream { FORWARD, OUTBOX }
 
-    private final JdbcTemplate jdbc;
-    private final String table;
+    private final List<Table> tables;
+    private final List<AutoCloseable> owned;
     // Above every sequence an earlier run wrote, so a replayed old watermark can never satisfy a new barrier.
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
     private final Map<Stream, Long> passed = new ConcurrentHashMap<>();
 
-    public Watermarks(JdbcTemplate jdbc, String table) {
-        this.jdbc = jdbc;
-        this.table = table;
+    /** @param owned connections made for these tables alone, closed with this */
+    public Watermarks(List<Table> tables, List<AutoCloseable> owned) {
+        this.tables = List.copyOf(tables);
+        this.owned = List.copyOf(owned);
     }
 
-    /** Commits a new watermark and returns its sequence. */
+    public Watermarks(JdbcTemplate jdbc, String table) {
+        this(List.of(new Table(jdbc, table)), List.of());
+    }
+
+    /** Commits a new watermark on every server and returns its sequence. */
     long write() {
         long next = sequence.incrementAndGet();
-        jdbc.update("INSERT INTO " + table + " (ID, SEQ, WRITTEN_AT) VALUES (1, ?, CURRENT_TIMESTAMP(3))"
-                + " ON DUPLICATE KEY UPDATE SEQ = VALUES(SEQ), WRITTEN_AT = VALUES(WRITTEN_AT)", next);
+        for (Table table : tables) {
+            table.jdbc().update("INSERT INTO " + table.table() + " (ID, SEQ, WRITTEN_AT) VALUES (1, ?, CURRENT_TIMESTAMP(3))"
+                    + " ON DUPLICATE KEY UPDATE SEQ = VALUES(SEQ), WRITTEN_AT = VALUES(WRITTEN_AT)", next);
+        }
         return next;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable resource : owned) {
+            resource.close();
+        }
     }
 
     /** Called by a publisher once Kafka acknowledged the batch holding the watermark at {@code seq}. */

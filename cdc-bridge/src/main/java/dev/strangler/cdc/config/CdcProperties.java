@@ -65,11 +65,18 @@ public record CdcProperties(
      * @param port        database server port
      * @param user        the CDC account (REPLICATION SLAVE, REPLICATION CLIENT, SELECT on the captured tables)
      * @param password    its password
+     * @param ssl         how connections to the server are encrypted and verified (Debezium's and JDBC's alike)
      * @param serverId    the replica server id Debezium presents; unique among the server's replicas
      * @param topicPrefix Debezium's logical server name, the first part of its internal topic names
      */
     public record Source(@NotBlank String host, @Min(1) @Max(65535) int port, @NotBlank String user,
-                         @NotNull String password, @Min(1) long serverId, @NotBlank String topicPrefix) {
+                         @NotNull String password, @Valid DatabaseServer.Tls ssl, @Min(1) long serverId,
+                         @NotBlank String topicPrefix) {
+
+        /** The server and account, for connecting. */
+        public DatabaseServer server() {
+            return new DatabaseServer(host, port, user, password, ssl);
+        }
     }
 
     /**

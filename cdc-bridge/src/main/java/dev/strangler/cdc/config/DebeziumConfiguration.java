@@ -21,8 +21,8 @@ public final class DebeziumConfiguration {
         tables.add(cdc.kitTables().signal());
         tables.add(cdc.kitTables().echoMarker());
         tables.add(cdc.kitTables().watermark());
-        Properties p = common(cdc, "forward", cdc.source().serverId(), cdc.source().topicPrefix(), tables,
-                kafkaBootstrapServers);
+        Properties p = common(cdc, cdc.source().server(), "forward", cdc.source().serverId(),
+                cdc.source().topicPrefix(), tables, kafkaBootstrapServers);
         p.setProperty("signal.data.collection", cdc.kitTables().signal());
         p.setProperty("signal.enabled.channels", "source");
         p.setProperty("incremental.snapshot.chunk.size", "2048");
@@ -37,30 +37,29 @@ public final class DebeziumConfiguration {
     /**
      * The outbox relay: the extracted services' outbox tables (and the watermark table), with a position of its own.
      * Deletes (pruning) are not events; no tombstones are needed for topics keyed by aggregate.
+     *
+     * @param server the server of the services' databases (the legacy server unless they have their own)
+     * @param watermarkTable the watermark table on that server
      */
-    public static Properties outbox(CdcProperties cdc, long serverId, String topicPrefix, List<String> outboxTables,
-                                    String kafkaBootstrapServers) {
+    public static Properties outbox(CdcProperties cdc, DatabaseServer server, long serverId, String topicPrefix,
+                                    List<String> outboxTables, String watermarkTable, String kafkaBootstrapServers) {
         List<String> tables = new ArrayList<>(outboxTables);
-        tables.add(cdc.kitTables().watermark());
-        Properties p = common(cdc, "outbox", serverId, topicPrefix, tables, kafkaBootstrapServers);
+        tables.add(watermarkTable);
+        Properties p = common(cdc, server, "outbox", serverId, topicPrefix, tables, kafkaBootstrapServers);
         p.setProperty("tombstones.on.delete", "false");
         return p;
     }
 
-    private static Properties common(CdcProperties cdc, String path, long serverId, String topicPrefix,
-                                     List<String> tables, String kafkaBootstrapServers) {
+    private static Properties common(CdcProperties cdc, DatabaseServer server, String path, long serverId,
+                                     String topicPrefix, List<String> tables, String kafkaBootstrapServers) {
         Properties p = new Properties();
         p.setProperty("name", "kit-cdc-" + path + "-" + topicPrefix);
         p.setProperty("connector.class", switch (cdc.connector()) {
             case MARIADB -> "io.debezium.connector.mariadb.MariaDbConnector";
             case MYSQL -> "io.debezium.connector.mysql.MySqlConnector";
         });
-        p.setProperty("database.hostname", cdc.source().host());
-        p.setProperty("database.port", Integer.toString(cdc.source().port()));
-        p.setProperty("database.user", cdc.source().user());
-        p.setProperty("database.password", cdc.source().password());
+        server.debezium(p, cdc.connector());
         p.setProperty("database.server.id", Long.toString(serverId));
-        p.setProperty("database.ssl.mode", "disable");
         p.setProperty("topic.prefix", topicPrefix);
         p.setProperty("database.include.list", tables.stream().map(t -> t.substring(0, t.indexOf('.'))).distinct()
                 .collect(Collectors.joining(",")));

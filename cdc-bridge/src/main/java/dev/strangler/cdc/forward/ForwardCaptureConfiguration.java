@@ -6,6 +6,8 @@ import dev.strangler.cdc.outbox.OutboxProperties;
 import dev.strangler.cdc.startup.SourcePreflight;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +31,16 @@ class ForwardCaptureConfiguration {
     ForwardCapture forwardCapture(CdcProperties cdc, OutboxProperties outbox, KafkaProperties kafka,
                                   CaptureMetrics metrics, CapturePause pause, Watermarks watermarks) {
         String bootstrap = String.join(",", kafka.getBootstrapServers());
-        return new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, outbox.tables(), bootstrap), metrics, pause,
+        return new ForwardCapture(cdc, bootstrap, preflight(cdc, outbox, bootstrap), metrics, pause,
                 watermarks);
+    }
+
+    /** The relay's tables are checked on its server; the watermark with them when that is a server of its own. */
+    private static SourcePreflight preflight(CdcProperties cdc, OutboxProperties outbox, String bootstrap) {
+        List<String> outboxTables = new ArrayList<>(outbox.tables());
+        if (outbox.hasOwnServer()) {
+            outboxTables.add(outbox.watermarkTable(cdc));
+        }
+        return new SourcePreflight(cdc, outbox.server(cdc), outboxTables, bootstrap);
     }
 }

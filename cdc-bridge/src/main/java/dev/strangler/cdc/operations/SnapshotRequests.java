@@ -1,6 +1,7 @@
 package dev.strangler.cdc.operations;
 
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.DatabaseServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -55,9 +56,8 @@ public final class SnapshotRequests {
     }
 
     private Connection connect() throws SQLException {
-        CdcProperties.Source source = cdc.source();
-        return DriverManager.getConnection("jdbc:mysql://" + source.host() + ":" + source.port() + "/",
-                source.user(), source.password());
+        DatabaseServer server = cdc.source().server();
+        return DriverManager.getConnection(server.jdbcUrl(null, null), server.user(), server.password());
     }
 
     private static List<String> primaryKey(Connection connection, String table) throws SQLException {

@@ -1,5 +1,8 @@
 package dev.strangler.cdc.outbox;
 
+import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.DatabaseServer;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param serverId         the replica server id of the relay's engine (distinct from the forward engine's)
  * @param topicPrefix      the relay engine's logical name (Debezium's {@code topic.prefix})
  * @param eventTopicPrefix events go to this prefix followed by their aggregate type, e.g. {@code outbox.event.Member}
+ * @param source           the server of the services' databases, when it is not the legacy server (the forward
+ *                         source's account and TLS otherwise); its binlog must be on in ROW format
+ * @param watermark        the barrier's watermark table on that server, as {@code database.table}; absent, the
+ *                         forward path's ({@code kit.cdc.kit-tables.watermark})
  */
 @Validated
 @ConfigurationProperties("kit.cdc.outbox")
@@ -23,10 +30,27 @@ public record OutboxProperties(
         @NotEmpty List<@Pattern(regexp = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+") String> tables,
         @Min(1) long serverId,
         @NotBlank String topicPrefix,
-        @NotBlank String eventTopicPrefix) {
+        @NotBlank String eventTopicPrefix,
+        @Valid DatabaseServer source,
+        @Pattern(regexp = "[A-Za-z0-9_$]+\\.[A-Za-z0-9_$]+") String watermark) {
 
     public OutboxProperties {
         tables = List.copyOf(tables);
+    }
+
+    /** The server the relay reads: its own, or the legacy server. */
+    public DatabaseServer server(CdcProperties cdc) {
+        return source == null ? cdc.source().server() : source;
+    }
+
+    /** The watermark table the relay captures. */
+    public String watermarkTable(CdcProperties cdc) {
+        return watermark == null || watermark.isBlank() ? cdc.kitTables().watermark() : watermark;
+    }
+
+    /** Whether the services' databases are on a server of their own. */
+    public boolean hasOwnServer() {
+        return source != null;
     }
 
     /** The topic of an aggregate type's events. */

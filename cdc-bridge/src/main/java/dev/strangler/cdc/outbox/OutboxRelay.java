@@ -75,9 +75,10 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void start() {
         producer = ReliableProducer.create(kafkaBootstrapServers, "kit-cdc-outbox", cdc.producer());
-        publisher = new OutboxPublisher(producer, outbox, cdc.kitTables().watermark(), watermarks, statistics);
-        engine.start(DebeziumConfiguration.outbox(cdc, outbox.serverId(), outbox.topicPrefix(), outbox.tables(),
-                kafkaBootstrapServers), publisher);
+        String watermark = outbox.watermarkTable(cdc);
+        publisher = new OutboxPublisher(producer, outbox, watermark, watermarks, statistics);
+        engine.start(DebeziumConfiguration.outbox(cdc, outbox.server(cdc), outbox.serverId(), outbox.topicPrefix(),
+                outbox.tables(), watermark, kafkaBootstrapServers), publisher);
         log.info("Relaying {} to {}<aggregate type>", outbox.tables(), outbox.eventTopicPrefix());
     }
 

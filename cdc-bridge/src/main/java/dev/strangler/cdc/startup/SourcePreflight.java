@@ -1,6 +1,7 @@
 package dev.strangler.cdc.startup;
 
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.DatabaseServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,51 +27,82 @@ public final class SourcePreflight {
     private static final Duration TABLE_POLL = Duration.ofSeconds(2);
 
     private final CdcProperties cdc;
+    private final DatabaseServer outboxServer;
     private final List<String> outboxTables;
     private final String kafkaBootstrapServers;
 
-    /** @param outboxTables the services' outbox tables the relay reads (created by the services' migrations) */
-    public SourcePreflight(CdcProperties cdc, List<String> outboxTables, String kafkaBootstrapServers) {
+    /**
+     * @param outboxServer the server of the services' databases (the legacy server unless they have their own)
+     * @param outboxTables the tables the relay reads there (the services' outboxes, created by their migrations)
+     */
+    public SourcePreflight(CdcProperties cdc, DatabaseServer outboxServer, List<String> outboxTables,
+                           String kafkaBootstrapServers) {
         this.cdc = cdc;
+        this.outboxServer = outboxServer;
         this.outboxTables = List.copyOf(outboxTables);
         this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
     public void verify() {
-        try (Connection connection = connect()) {
-            requireVariable(connection, "log_bin", "ON", "binary logging is off on the source");
-            requireVariable(connection, "binlog_format", "ROW", "the source's binlog_format is not ROW");
-            requireVariable(connection, "binlog_row_image", "FULL", "the source's binlog_row_image is not FULL");
+        DatabaseServer legacy = cdc.source().server();
+        boolean oneServer = outboxServer.equals(legacy);
+        check(legacy, LEGACY_SETTINGS, connection -> {
             for (int i = 0; i < cdc.tables().size(); i++) {
                 requireTable(connection, cdc.tables().get(i).table(), "kit.cdc.tables[" + i + "].table");
             }
             requireTable(connection, cdc.kitTables().signal(), "kit.cdc.kit-tables.signal");
             requireTable(connection, cdc.kitTables().echoMarker(), "kit.cdc.kit-tables.echo-marker");
             requireTable(connection, cdc.kitTables().watermark(), "kit.cdc.kit-tables.watermark");
-            for (int i = 0; i < outboxTables.size(); i++) {
-                requireTable(connection, outboxTables.get(i), "kit.cdc.outbox.tables[" + i + "]");
+            if (oneServer) {
+                requireOutboxTables(connection);
             }
-        } catch (SQLException e) {
-            throw new CdcStartupException("The source database check failed: " + e.getMessage(),
-                    "Check kit.cdc.source.* (KIT_DB_HOST, KIT_DB_PORT, CDC_DB_USER, CDC_DB_PASSWORD).");
+        });
+        if (!oneServer) {
+            check(outboxServer, OUTBOX_SETTINGS, this::requireOutboxTables);
         }
         requireBroker();
     }
 
-    private Connection connect() {
-        CdcProperties.Source source = cdc.source();
-        String url = "jdbc:mysql://" + source.host() + ":" + source.port() + "/?connectTimeout=5000&socketTimeout=10000";
+    private static final String LEGACY_SETTINGS =
+            "kit.cdc.source.* (KIT_DB_HOST, KIT_DB_PORT, CDC_DB_USER, CDC_DB_PASSWORD, CDC_DB_SSL_MODE)";
+    private static final String OUTBOX_SETTINGS = "kit.cdc.outbox.source.* (the services' database server)";
+
+    private interface ServerCheck {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private static void check(DatabaseServer server, String settings, ServerCheck tables) {
+        try (Connection connection = connect(server, settings)) {
+            requireVariable(connection, "log_bin", "ON", "binary logging is off on " + server.describe());
+            requireVariable(connection, "binlog_format", "ROW", "the binlog_format of " + server.describe() + " is not ROW");
+            requireVariable(connection, "binlog_row_image", "FULL",
+                    "the binlog_row_image of " + server.describe() + " is not FULL");
+            tables.run(connection);
+        } catch (SQLException e) {
+            throw new CdcStartupException("The check of " + server.describe() + " failed: " + e.getMessage(),
+                    "Check " + settings + ".");
+        }
+    }
+
+    private void requireOutboxTables(Connection connection) throws SQLException {
+        for (int i = 0; i < outboxTables.size(); i++) {
+            requireTable(connection, outboxTables.get(i), "kit.cdc.outbox.tables[" + i + "]");
+        }
+    }
+
+    private static Connection connect(DatabaseServer server, String settings) {
+        String url = server.jdbcUrl(null, "connectTimeout=5000&socketTimeout=10000");
         try {
-            return DriverManager.getConnection(url, source.user(), source.password());
+            return DriverManager.getConnection(url, server.user(), server.password());
         } catch (SQLException e) {
             if ("28000".equals(e.getSQLState())) {
-                throw new CdcStartupException("The source database refused the CDC account '" + source.user() + "' at "
-                        + source.host() + ":" + source.port() + ": " + e.getMessage(),
-                        "Set kit.cdc.source.user and kit.cdc.source.password (CDC_DB_USER, CDC_DB_PASSWORD) "
-                                + "to an account with REPLICATION SLAVE, REPLICATION CLIENT and SELECT.");
+                throw new CdcStartupException("The database server refused the CDC account '" + server.user() + "' at "
+                        + server.host() + ":" + server.port() + ": " + e.getMessage(),
+                        "Set " + settings + " to an account with REPLICATION SLAVE, REPLICATION CLIENT and SELECT "
+                                + "(and the TLS the account requires).");
             }
-            throw new CdcStartupException("Cannot reach the source database at " + source.host() + ":" + source.port()
-                    + ": " + e.getMessage(), "Set kit.cdc.source.host and kit.cdc.source.port (KIT_DB_HOST, KIT_DB_PORT).");
+            throw new CdcStartupException("Cannot reach " + server.describe() + ": " + e.getMessage(),
+                    "Check " + settings + ".");
         }
     }
 

@@ -80,7 +80,7 @@ class ColumnTypesIntegrationTests {
         CdcProperties cdc = CdcTestSettings.capture(infra, infra.cdc().password(), List.of(table),
                 UUID.randomUUID().toString().substring(0, 8), storage);
         capture = new ForwardCapture(cdc, infra.kafkaBootstrapServers(),
-                new SourcePreflight(cdc, List.of(), infra.kafkaBootstrapServers()),
+                new SourcePreflight(cdc, cdc.source().server(), List.of(), infra.kafkaBootstrapServers()),
                 new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), new CapturePause(),
                 new Watermarks(new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(infra.legacy().database()),
                         infra.legacy().user(), infra.legacy().password())), cdc.kitTables().watermark()));

@@ -158,7 +158,7 @@ class ForwardCaptureIntegrationTests {
     private void start(CdcProperties cdc) {
         metrics = new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
         capture = new ForwardCapture(cdc, infra.kafkaBootstrapServers(),
-                new SourcePreflight(cdc, List.of(), infra.kafkaBootstrapServers()), metrics, new CapturePause(),
+                new SourcePreflight(cdc, cdc.source().server(), List.of(), infra.kafkaBootstrapServers()), metrics, new CapturePause(),
                 new Watermarks(new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(infra.legacy().database()),
                         infra.legacy().user(), infra.legacy().password())), cdc.kitTables().watermark()));
         capture.start();

@@ -82,7 +82,7 @@ class SourcePreflightIntegrationTests {
     }
 
     private void start(CdcProperties cdc, String bootstrap) {
-        new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, List.of(), bootstrap),
+        new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, cdc.source().server(), List.of(), bootstrap),
                 new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), new CapturePause(), null).start();
     }
 }
