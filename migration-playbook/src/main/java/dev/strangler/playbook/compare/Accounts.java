@@ -14,6 +14,8 @@ import java.util.Map;
  * The database accounts a playbook's contexts name. {@code legacy}, {@code member} and {@code order} are the
  * stack's own; any other name {@code x} is an extracted service the kit does not ship, found in the environment
  * as {@code X_DB_NAME}, {@code X_DB_USER} and {@code X_DB_PASSWORD} (the same variables the kit's accounts use).
+ * Any account's database may be on a server of its own: {@code X_DB_URL} is then its whole JDBC URL (host, port,
+ * database and TLS settings), e.g. {@code LEGACY_DB_URL} for a legacy server that is not the services' one.
  */
 final class Accounts {
 
@@ -27,7 +29,9 @@ final class Accounts {
 
     Connection connect(String account) throws SQLException {
         DatabaseAccount database = account(account);
-        return DriverManager.getConnection(infra.jdbcUrl(database.database()), database.user(), database.password());
+        String url = environment.getOrDefault(prefix(account) + "_DB_URL", "");
+        return DriverManager.getConnection(url.isBlank() ? infra.jdbcUrl(database.database()) : url,
+                database.user(), database.password());
     }
 
     String database(String account) {
@@ -43,8 +47,12 @@ final class Accounts {
         };
     }
 
+    private static String prefix(String account) {
+        return account.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
     private DatabaseAccount fromEnvironment(String name) {
-        String prefix = name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        String prefix = prefix(name);
         List<String> variables = List.of(prefix + "_DB_NAME", prefix + "_DB_USER", prefix + "_DB_PASSWORD");
         List<String> missing = variables.stream().filter(v -> environment.getOrDefault(v, "").isBlank()).toList();
         if (!missing.isEmpty()) {
