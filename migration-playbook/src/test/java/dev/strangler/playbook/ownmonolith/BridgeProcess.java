@@ -1,0 +1,106 @@
+package dev.strangler.playbook.ownmonolith;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged CDC bridge, run as a process of its own with nothing but command-line settings: what a team does
+ * with the kit's jar and its own monolith. Its log is kept beside its state for when a test fails.
+ */
+final class BridgeProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final Path log;
+    private final String url;
+
+    private BridgeProcess(Process process, Path log, String url) {
+        this.process = process;
+        this.log = log;
+        this.url = url;
+    }
+
+    /** Starts the bridge and waits until it reports UP. */
+    static BridgeProcess start(Path work, int port, Map<String, String> settings) throws IOException {
+        Path jar = Path.of("..", "cdc-bridge", "target", "cdc-bridge.jar").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the cdc-bridge module first"
+                    + " (./mvnw -B install -DskipTests -pl cdc-bridge -am)");
+        }
+        Files.createDirectories(work);
+        // A copy: the running JVM reads classes from its jar, which a rebuild would rewrite.
+        Path running = Files.copy(jar, work.resolve("cdc-bridge.jar"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + work, "-jar", running.toString(),
+                "--server.port=" + port));
+        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+        Path log = work.resolve("cdc-bridge.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        BridgeProcess bridge = new BridgeProcess(process, log, "http://127.0.0.1:" + port);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .failFast("the bridge exited; its log: " + log, () -> !process.isAlive())
+                    .until(() -> bridge.get("/actuator/health").contains("\"status\":\"UP\""));
+        } catch (RuntimeException e) {
+            bridge.close();
+            throw e;
+        }
+        return bridge;
+    }
+
+    String url() {
+        return url;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).GET().build());
+    }
+
+    String put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted while stopping the bridge", e));
+        }
+    }
+}
