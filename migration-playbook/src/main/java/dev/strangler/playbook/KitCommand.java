@@ -4,6 +4,7 @@ import dev.strangler.playbook.cdc.CdcCommand;
 import dev.strangler.playbook.compare.CompareCommand;
 import dev.strangler.playbook.demo.DemoCommand;
 import dev.strangler.playbook.dlt.DltCommand;
+import dev.strangler.playbook.init.InitCommand;
 import dev.strangler.playbook.demo.LoadCommand;
 import dev.strangler.playbook.routes.RoutesCommand;
 import dev.strangler.playbook.run.PlaybookCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.HelpCommand;
                 InfraCommand.class,
                 SuperviseCommand.class,
                 SeedCommand.class,
+                InitCommand.class,
                 CompareCommand.class,
                 CdcCommand.class,
                 DltCommand.class,

@@ -85,7 +85,9 @@ final class TableReconciler {
             ColumnPair column = columns.get(i);
             Object raw = row.values().get(i);
             Object translated = raw == null ? null : column.values().getOrDefault(raw.toString().trim(), raw.toString());
-            values.add(column.type().normalise(raw instanceof java.time.temporal.Temporal ? raw : translated));
+            // A time or a byte array is normalised as itself: its text is not its value.
+            values.add(column.type().normalise(raw instanceof java.time.temporal.Temporal || raw instanceof byte[] ? raw
+                    : translated));
         }
         return values;
     }
