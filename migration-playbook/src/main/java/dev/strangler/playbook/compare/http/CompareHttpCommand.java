@@ -9,6 +9,7 @@ import dev.strangler.scenario.ScenarioException;
 import dev.strangler.scenario.ScenarioReport;
 import dev.strangler.scenario.ScenarioRunner;
 import dev.strangler.scenario.ScenarioSuite;
+import dev.strangler.scenario.StepResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -33,8 +34,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "http", mixinStandardHelpOptions = true,
         description = {"Run the scenario suite against a legacy and a candidate base URL, each side on its own, and "
                 + "compare every step's answers by the proxy's diff rules: status, chosen headers, JSON bodies "
-                + "structurally. Prints a summary and writes a Markdown report.",
-                "Exit code 0: every step answered alike; 1: a step differed or could not be compared on both "
+                + "structurally. Or, with --recorded, replay the requests the proxy recorded against the candidate "
+                + "and compare its answers with the recorded ones by the same rules. Prints a summary and writes a "
+                + "Markdown and an HTML report.",
+                "Exit code 0: every request answered alike; 1: one differed or could not be compared on both "
                         + "sides; 2: bad input or a side that does not answer."})
 public final class CompareHttpCommand implements Callable<Integer> {
 
@@ -53,9 +56,15 @@ public final class CompareHttpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--legacy", required = true, paramLabel = "URL",
-            description = "the legacy side's base URL, e.g. http://127.0.0.1:8081")
+    @Option(names = "--legacy", paramLabel = "URL",
+            description = "the legacy side's base URL, e.g. http://127.0.0.1:8081 (unless --recorded)")
     String legacy;
+
+    @Option(names = "--recorded", paramLabel = "FILE",
+            description = "a proxy recording (strangler.proxy.recording, e.g. .kit/recordings/members-read.jsonl): "
+                    + "its requests are replayed against --candidate and the answers compared with the recorded "
+                    + "ones; instead of --legacy and --scenarios")
+    Path recorded;
 
     @Option(names = "--candidate", required = true, paramLabel = "URL",
             description = "the candidate side's base URL, e.g. http://127.0.0.1:8082")
@@ -91,15 +100,20 @@ public final class CompareHttpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (recorded != null) {
+            return replay(out);
+        }
+        if (legacy == null) {
+            throw KitException.configuration("give --legacy URL to run the scenario suite on both sides, or "
+                    + "--recorded FILE to replay a recording of the proxy against --candidate");
+        }
         URI legacyUrl = BaseUrl.parse("--legacy", legacy);
         URI candidateUrl = BaseUrl.parse("--candidate", candidate);
         DiffRules rules = rules();
         Path directory = scenarios != null ? scenarios : kit.scenarios();
         ScenarioSuite suite = load(directory);
-        Path file = prepare(report != null ? report : kit.layout().kitDirectory().resolve("reports")
-                .resolve("compare-http-" + FILE_TIME.format(Instant.now()) + ".md"));
-        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        Path file = prepare();
+        HttpClient probe = client();
         BaseUrl.requireReachable("--legacy", legacyUrl, probe);
         BaseUrl.requireReachable("--candidate", candidateUrl, probe);
 
@@ -109,12 +123,49 @@ public final class CompareHttpCommand implements Callable<Integer> {
         ScenarioReport legacyRun = new ScenarioRunner(legacyUrl).run(suite);
         ScenarioReport candidateRun = new ScenarioRunner(candidateUrl).run(suite);
         List<StepComparison> steps = new SuiteComparison(rules).compare(legacyRun, candidateRun);
-        HttpComparison comparison = HttpComparison.of(legacyUrl, candidateUrl, directory.toAbsolutePath(), rules,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), legacyRun, candidateRun, steps);
+        ComparisonSource source = new ComparisonSource.Suite(legacyUrl, directory.toAbsolutePath(),
+                legacyRun.scenarios().size(), legacyRun.count(StepResult.Outcome.FAILED),
+                candidateRun.count(StepResult.Outcome.FAILED));
+        return report(out, new HttpComparison(source, candidateUrl, rules, now(), steps), file);
+    }
 
+    /** {@code --recorded}: the recording stands in for the legacy side and the scenarios. */
+    private int replay(PrintWriter out) {
+        if (legacy != null || scenarios != null) {
+            throw KitException.configuration("--recorded replays the recorded answers in place of a legacy side "
+                    + "and the scenarios: leave out " + (legacy != null ? "--legacy" : "--scenarios"));
+        }
+        URI candidateUrl = BaseUrl.parse("--candidate", candidate);
+        DiffRules rules = rules();
+        Path file = recorded.toAbsolutePath();
+        List<RecordedExchange> exchanges = Recording.read(file);
+        Path reportFile = prepare();
+        HttpClient client = client();
+        BaseUrl.requireReachable("--candidate", candidateUrl, client);
+
+        out.printf("%d recorded exchanges from %s: replaying on candidate %s%n", exchanges.size(), file,
+                candidateUrl);
+        out.flush();
+        List<StepComparison> steps = new RecordedReplay(candidateUrl, rules, client).replay(exchanges);
+        return report(out, new HttpComparison(new ComparisonSource.Recording(file), candidateUrl, rules, now(),
+                steps), reportFile);
+    }
+
+    private int report(PrintWriter out, HttpComparison comparison, Path file) {
+        Path html = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.md$", "") + ".html");
         write(file, MarkdownReport.render(comparison, maxListed));
-        print(out, comparison, file);
+        write(html, HtmlReport.render(comparison, maxListed));
+        print(out, comparison, file, html);
         return comparison.identical() ? 0 : KitException.CHECK_FAILED;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     DiffRules rules() {
@@ -141,8 +192,9 @@ public final class CompareHttpCommand implements Callable<Integer> {
     }
 
     /** Checked before anything runs: a report that cannot be written would waste both runs. */
-    private static Path prepare(Path file) {
-        Path absolute = file.toAbsolutePath();
+    private Path prepare() {
+        Path absolute = (report != null ? report : kit.layout().kitDirectory().resolve("reports")
+                .resolve("compare-http-" + FILE_TIME.format(Instant.now()) + ".md")).toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
@@ -154,21 +206,23 @@ public final class CompareHttpCommand implements Callable<Integer> {
         return absolute;
     }
 
-    private static void write(Path file, String markdown) {
+    private static void write(Path file, String text) {
         try {
-            Files.writeString(file, markdown, StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw KitException.configuration("--report: cannot write " + file + ": " + e);
         }
     }
 
-    private void print(PrintWriter out, HttpComparison comparison, Path file) {
+    private void print(PrintWriter out, HttpComparison comparison, Path file, Path html) {
         out.println(comparison.summary());
-        out.println(comparison.scenarioChecks());
+        if (comparison.source() instanceof ComparisonSource.Suite suite) {
+            out.println(suite.checks());
+        }
         list(out, comparison, Verdict.DIFFERING, "DIFFERS", step -> String.join(", ",
                 step.differences().stream().map(Difference::path).toList()));
         list(out, comparison, Verdict.NOT_COMPARED, "NOT COMPARED", StepComparison::reason);
-        out.println((comparison.identical() ? "identical" : "not identical") + "; report: " + file);
+        out.println((comparison.identical() ? "identical" : "not identical") + "; report: " + file + " and " + html);
         out.flush();
     }
 

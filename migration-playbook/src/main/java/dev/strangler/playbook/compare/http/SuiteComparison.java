@@ -5,7 +5,6 @@ import dev.strangler.diff.DiffRules;
 import dev.strangler.diff.Difference;
 import dev.strangler.diff.JsonPathPattern;
 import dev.strangler.diff.ResponseComparator;
-import dev.strangler.playbook.compare.http.StepComparison.Verdict;
 import dev.strangler.scenario.Mismatch;
 import dev.strangler.scenario.RecordedResponse;
 import dev.strangler.scenario.ScenarioReport;
@@ -58,19 +57,18 @@ final class SuiteComparison {
 
     private StepComparison compare(String scenario, int number, StepResult left, StepResult right,
                                    RunSpecificValues values) {
+        String title = scenario + " / " + number + ". " + left.step().name();
+        String request = left.step().request().method() + " " + left.step().request().path();
         RecordedResponse a = left.response();
         RecordedResponse b = right.response();
         if (a == null || b == null) {
             String reason = (a == null ? "legacy: " + whyNoAnswer(left) : "")
                     + (a == null && b == null ? "; " : "") + (b == null ? "candidate: " + whyNoAnswer(right) : "");
-            return new StepComparison(scenario, number, left.step(), Verdict.NOT_COMPARED, status(a), status(b),
-                    List.of(), reason);
+            return StepComparison.notCompared(title, request, status(a), status(b), reason);
         }
         List<Difference> differences = comparator.differences(
                 new ComparedResponse(a.status(), a.headers(), bytes(a.body())), aligned(a, b, values));
-        return new StepComparison(scenario, number, left.step(),
-                differences.isEmpty() ? Verdict.IDENTICAL : Verdict.DIFFERING, a.status(), b.status(), differences,
-                null);
+        return StepComparison.compared(title, request, a.status(), b.status(), differences, a.body(), b.body());
     }
 
     private static ComparedResponse aligned(RecordedResponse legacy, RecordedResponse candidate,

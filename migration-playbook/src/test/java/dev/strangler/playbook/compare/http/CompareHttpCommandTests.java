@@ -65,7 +65,7 @@ class CompareHttpCommandTests {
         assertThat(run.exitCode).as(run.output).isZero();
         assertThat(run.output).contains("1 scenarios, 3 steps: 3 compared, 3 identical, 0 differing, 0 not compared")
                 .contains("identical; report: " + report);
-        assertThat(Files.readString(report)).contains("**Identical. ").contains("## Differing steps\n\nNone.");
+        assertThat(Files.readString(report)).contains("**Identical. ").contains("## Differing\n\nNone.");
     }
 
     @Test
@@ -89,6 +89,10 @@ class CompareHttpCommandTests {
                 .contains("$.colour\n  legacy:    \"red\"\n  candidate: \"blue\"\n")
                 .contains("## Not compared\n\nNone.")
                 .doesNotContain("$.createdAt").doesNotContain("$.id");
+        assertThat(Files.readString(report.resolveSibling("compare.html")))
+                .contains("<h3>things / 2. read it back</h3>")
+                .contains("&quot;colour&quot;: <mark>&quot;red&quot;</mark>")
+                .contains("&quot;colour&quot;: <mark>&quot;blue&quot;</mark>");
     }
 
     @Test

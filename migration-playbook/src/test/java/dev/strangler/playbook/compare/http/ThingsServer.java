@@ -1,5 +1,6 @@
 package dev.strangler.playbook.compare.http;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +32,8 @@ final class ThingsServer implements AutoCloseable {
     private final String colour;
     private final Instant createdAt;
     private final Map<Long, ObjectNode> things = new ConcurrentHashMap<>();
+    /** Every request's headers, in order: what a replay sent. */
+    final List<Headers> received = new CopyOnWriteArrayList<>();
 
     ThingsServer(long firstId, String colour) {
         this.nextId = new AtomicLong(firstId);
@@ -49,6 +54,7 @@ final class ThingsServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        received.add(exchange.getRequestHeaders());
         String path = exchange.getRequestURI().getPath();
         if (exchange.getRequestMethod().equals("POST") && path.equals("/api/things")) {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
