@@ -2,11 +2,8 @@ package dev.strangler.playbook.compare.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strangler.playbook.KitCli;
 import dev.strangler.playbook.KitContext;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,10 +57,10 @@ class CompareHttpCommandTests {
     void sidesWithTheirOwnIdsTokensAndTimestampsButTheSameAnswersAreIdentical() throws IOException {
         candidate = new ThingsServer(7, "red");
 
-        Run run = kit("--ignore", "$..createdAt", "--header", "Content-Type,Location");
+        KitRun run = kit("--ignore", "$..createdAt", "--header", "Content-Type,Location");
 
-        assertThat(run.exitCode).as(run.output).isZero();
-        assertThat(run.output).contains("1 scenarios, 3 steps: 3 compared, 3 identical, 0 differing, 0 not compared")
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("1 scenarios, 3 steps: 3 compared, 3 identical, 0 differing, 0 not compared")
                 .contains("identical; report: " + report);
         assertThat(Files.readString(report)).contains("**Identical. ").contains("## Differing\n\nNone.");
     }
@@ -72,10 +69,10 @@ class CompareHttpCommandTests {
     void aDifferingFieldIsReportedTheIgnoredOneIsNotAndTheExitCodeIsOne() throws IOException {
         candidate = new ThingsServer(7, "blue");
 
-        Run run = kit("--ignore", "$..createdAt");
+        KitRun run = kit("--ignore", "$..createdAt");
 
-        assertThat(run.exitCode).as(run.output).isEqualTo(1);
-        assertThat(run.output)
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output())
                 .contains("1 scenarios, 3 steps: 3 compared, 1 identical, 2 differing, 0 not compared")
                 .contains("DIFFERS things / 1. create a thing (POST /api/things): $.colour")
                 .contains("DIFFERS things / 2. read it back (GET /api/things/{{thingId}}): $.colour")
@@ -99,10 +96,10 @@ class CompareHttpCommandTests {
     void withoutTheIgnoreRuleTheTimestampDiffersToo() {
         candidate = new ThingsServer(7, "red");
 
-        Run run = kit();
+        KitRun run = kit();
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.output).contains("DIFFERS things / 1. create a thing (POST /api/things): $.createdAt");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("DIFFERS things / 1. create a thing (POST /api/things): $.createdAt");
     }
 
     @Test
@@ -112,11 +109,11 @@ class CompareHttpCommandTests {
         candidate.close();
         candidate = null;
 
-        Run run = kit("--legacy", legacy.url().toString(), "--candidate", gone, "--scenarios", scenarios.toString(),
+        KitRun run = kit("--legacy", legacy.url().toString(), "--candidate", gone, "--scenarios", scenarios.toString(),
                 "--report", report.toString());
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.errors.strip()).startsWith("kit http: --candidate " + gone + " does not answer: ")
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errors().strip()).startsWith("kit http: --candidate " + gone + " does not answer: ")
                 .doesNotContain("\n").doesNotContain("Exception:");
         assertThat(report).doesNotExist();
     }
@@ -126,15 +123,15 @@ class CompareHttpCommandTests {
         candidate = new ThingsServer(7, "red");
         String good = candidate.url().toString();
 
-        Run url = kit("--legacy", "127.0.0.1:8081", "--candidate", good, "--scenarios", scenarios.toString());
-        Run missing = kit("--legacy", good, "--candidate", good, "--scenarios", directory.resolve("nope").toString());
-        Run path = kit("--legacy", good, "--candidate", good, "--scenarios", scenarios.toString(),
+        KitRun url = kit("--legacy", "127.0.0.1:8081", "--candidate", good, "--scenarios", scenarios.toString());
+        KitRun missing = kit("--legacy", good, "--candidate", good, "--scenarios", directory.resolve("nope").toString());
+        KitRun path = kit("--legacy", good, "--candidate", good, "--scenarios", scenarios.toString(),
                 "--ignore", "createdAt");
 
-        assertThat(List.of(url.exitCode, missing.exitCode, path.exitCode)).containsOnly(2);
-        assertThat(url.errors).contains("--legacy '127.0.0.1:8081' is not a base URL such as http://127.0.0.1:8081");
-        assertThat(missing.errors).contains("--scenarios: scenario directory").contains("does not exist");
-        assertThat(path.errors).contains("--ignore 'createdAt' is not a JSON path");
+        assertThat(List.of(url.exitCode(), missing.exitCode(), path.exitCode())).containsOnly(2);
+        assertThat(url.errors()).contains("--legacy '127.0.0.1:8081' is not a base URL such as http://127.0.0.1:8081");
+        assertThat(missing.errors()).contains("--scenarios: scenario directory").contains("does not exist");
+        assertThat(path.errors()).contains("--ignore 'createdAt' is not a JSON path");
     }
 
     @Test
@@ -152,22 +149,13 @@ class CompareHttpCommandTests {
         assertThat(given.rules().unorderedArrays()).containsExactly("$.content");
     }
 
-    private Run kit(String... options) {
+    private KitRun kit(String... options) {
         List<String> args = new ArrayList<>(List.of("compare", "http"));
         if (options.length == 0 || !options[0].equals("--legacy")) {
             args.addAll(List.of("--legacy", legacy.url().toString(), "--candidate", candidate.url().toString(),
                     "--scenarios", scenarios.toString(), "--report", report.toString()));
         }
         args.addAll(List.of(options));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCli.commandLine(KitContext.ofProcess());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args.toArray(String[]::new));
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String output, String errors) {
+        return KitRun.of(args.toArray(String[]::new));
     }
 }

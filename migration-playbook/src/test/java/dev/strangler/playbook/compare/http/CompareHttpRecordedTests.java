@@ -3,11 +3,7 @@ package dev.strangler.playbook.compare.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.diff.Redaction;
-import dev.strangler.playbook.KitCli;
-import dev.strangler.playbook.KitContext;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -69,11 +64,11 @@ class CompareHttpRecordedTests {
     void aCandidateThatAnswersAsRecordedIsIdenticalAndGetsNoRedactedHeader() throws IOException {
         candidate = new ThingsServer(10_231, "red");
 
-        Run run = kit("--recorded", recording.toString(), "--candidate", candidate.url().toString(),
+        KitRun run = kit("--recorded", recording.toString(), "--candidate", candidate.url().toString(),
                 "--report", report.toString());
 
-        assertThat(run.exitCode).as(run.output + run.errors).isZero();
-        assertThat(run.output).contains("3 recorded exchanges from " + recording)
+        assertThat(run.exitCode()).as(run.output() + run.errors()).isZero();
+        assertThat(run.output()).contains("3 recorded exchanges from " + recording)
                 .contains("3 recorded exchanges: 3 compared, 3 identical, 0 differing, 0 not compared")
                 .contains("identical; report: " + report + " and " + directory.resolve("reports/replay.html"));
         assertThat(candidate.received).hasSize(4); // the reachability probe, then the three
@@ -90,11 +85,11 @@ class CompareHttpRecordedTests {
         candidate = new ThingsServer(10_231, "blue");
         Files.writeString(recording, omittedBodyLine(), StandardOpenOption.APPEND);
 
-        Run run = kit("--recorded", recording.toString(), "--candidate", candidate.url().toString(),
+        KitRun run = kit("--recorded", recording.toString(), "--candidate", candidate.url().toString(),
                 "--report", report.toString());
 
-        assertThat(run.exitCode).as(run.output + run.errors).isEqualTo(1);
-        assertThat(run.output)
+        assertThat(run.exitCode()).as(run.output() + run.errors()).isEqualTo(1);
+        assertThat(run.output())
                 .contains("4 recorded exchanges: 3 compared, 1 identical, 2 differing, 1 not compared")
                 .contains("DIFFERS things / line 1 (answered by legacy) (POST /api/things): $.colour")
                 .contains("DIFFERS things / line 2 (answered by legacy) (GET /api/things/10231): $.colour")
@@ -123,23 +118,23 @@ class CompareHttpRecordedTests {
         Path notJson = directory.resolve("not-json.jsonl");
         Files.write(notJson, List.of("", "", "GET /api/things"));
 
-        Run missing = kit("--recorded", directory.resolve("nope.jsonl").toString(), "--candidate", url);
-        Run badLine = kit("--recorded", malformed.toString(), "--candidate", url, "--report", report.toString());
-        Run badJson = kit("--recorded", notJson.toString(), "--candidate", url, "--report", report.toString());
-        Run withLegacy = kit("--recorded", recording.toString(), "--candidate", url, "--legacy", url);
-        Run withScenarios = kit("--recorded", recording.toString(), "--candidate", url, "--scenarios", "x");
-        Run neither = kit("--candidate", url);
+        KitRun missing = kit("--recorded", directory.resolve("nope.jsonl").toString(), "--candidate", url);
+        KitRun badLine = kit("--recorded", malformed.toString(), "--candidate", url, "--report", report.toString());
+        KitRun badJson = kit("--recorded", notJson.toString(), "--candidate", url, "--report", report.toString());
+        KitRun withLegacy = kit("--recorded", recording.toString(), "--candidate", url, "--legacy", url);
+        KitRun withScenarios = kit("--recorded", recording.toString(), "--candidate", url, "--scenarios", "x");
+        KitRun neither = kit("--candidate", url);
 
         assertThat(List.of(missing, badLine, badJson, withLegacy, withScenarios, neither))
-                .allSatisfy(run -> assertThat(run.exitCode).as(run.errors).isEqualTo(2));
-        assertThat(missing.errors).contains("--recorded " + directory.resolve("nope.jsonl") + " does not exist");
-        assertThat(badLine.errors).contains("--recorded " + malformed + ", line 2: not a recorded exchange: "
+                .allSatisfy(run -> assertThat(run.exitCode()).as(run.errors()).isEqualTo(2));
+        assertThat(missing.errors()).contains("--recorded " + directory.resolve("nope.jsonl") + " does not exist");
+        assertThat(badLine.errors()).contains("--recorded " + malformed + ", line 2: not a recorded exchange: "
                 + "request.path is missing");
-        assertThat(badJson.errors).contains("--recorded " + notJson + ", line 3: not a recorded exchange: not JSON");
-        assertThat(withLegacy.errors).contains("--recorded replays the recorded answers in place of a legacy side "
+        assertThat(badJson.errors()).contains("--recorded " + notJson + ", line 3: not a recorded exchange: not JSON");
+        assertThat(withLegacy.errors()).contains("--recorded replays the recorded answers in place of a legacy side "
                 + "and the scenarios: leave out --legacy");
-        assertThat(withScenarios.errors).contains("leave out --scenarios");
-        assertThat(neither.errors).contains("give --legacy URL to run the scenario suite on both sides, or "
+        assertThat(withScenarios.errors()).contains("leave out --scenarios");
+        assertThat(neither.errors()).contains("give --legacy URL to run the scenario suite on both sides, or "
                 + "--recorded FILE");
         assertThat(report).doesNotExist();
         assertThat(candidate.received).isEmpty();
@@ -176,17 +171,9 @@ class CompareHttpRecordedTests {
                 + "[\"application/json\"]},\"bodyOmitted\":\"larger than max-body (65536 bytes)\"}}\n";
     }
 
-    private static Run kit(String... options) {
+    private static KitRun kit(String... options) {
         List<String> args = new ArrayList<>(List.of("compare", "http"));
         args.addAll(List.of(options));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = KitCli.commandLine(KitContext.ofProcess());
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return new Run(commandLine.execute(args.toArray(String[]::new)), out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String output, String errors) {
+        return KitRun.of(args.toArray(String[]::new));
     }
 }
