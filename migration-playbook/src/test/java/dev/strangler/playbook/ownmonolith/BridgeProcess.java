@@ -35,7 +35,7 @@ final class BridgeProcess implements AutoCloseable {
         this.url = url;
     }
 
-    /** Starts the bridge and waits until it reports UP. */
+    /** Starts the bridge; {@link #awaitUp()} waits until it reports UP. */
     static BridgeProcess start(Path work, int port, Map<String, String> settings) throws IOException {
         Path jar = Path.of("..", "cdc-bridge", "target", "cdc-bridge.jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
@@ -51,24 +51,17 @@ final class BridgeProcess implements AutoCloseable {
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         Path log = work.resolve("cdc-bridge.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        BridgeProcess bridge = new BridgeProcess(process, log, "http://127.0.0.1:" + port);
-        try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .failFast("the bridge exited; its log: " + log, () -> !process.isAlive())
-                    .until(() -> bridge.get("/actuator/health").contains("\"status\":\"UP\""));
-        } catch (RuntimeException e) {
-            bridge.close();
-            throw e;
-        }
-        return bridge;
+        return new BridgeProcess(process, log, "http://127.0.0.1:" + port);
+    }
+
+    void awaitUp() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .failFast("the bridge exited; its log: " + log, () -> !process.isAlive())
+                .until(() -> get("/actuator/health").contains("\"status\":\"UP\""));
     }
 
     String url() {
         return url;
-    }
-
-    Path log() {
-        return log;
     }
 
     String get(String path) {

@@ -84,8 +84,10 @@ class OwnMonolithIntegrationTests {
         servicesServer.runAsAdministrator(resource("services-server.sql"));
         extracted = new JdbcTemplate(new DriverManagerDataSource(servicesUrl("inv_db"), "inv_svc", "inv_svc_pw"));
 
-        service = new SpringApplicationBuilder(InventoryService.class).properties(serviceSettings()).run();
+        // Both at once, as a deployment would: the bridge waits for the outbox table the service's migration creates.
         bridge = BridgeProcess.start(WORK.resolve("bridge"), freePort(), bridgeSettings());
+        service = new SpringApplicationBuilder(InventoryService.class).properties(serviceSettings()).run();
+        bridge.awaitUp();
     }
 
     @AfterAll
