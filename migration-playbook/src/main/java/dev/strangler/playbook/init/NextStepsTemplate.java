@@ -28,13 +28,16 @@ final class NextStepsTemplate {
                 3. **The CDC bridge.** Put `cdc-bridge-tables.yml`'s `kit.cdc.tables` into the bridge's configuration
                    (a list replaces the whole list) and point it at the monolith's database: `KIT_DB_HOST`,
                    `KIT_DB_PORT`, `CDC_DB_USER`, `CDC_DB_PASSWORD` (an account with REPLICATION SLAVE, REPLICATION
-                   CLIENT and SELECT on `%3$s`), and `CDC_CONNECTOR=MYSQL` for MySQL 8.
+                   CLIENT and SELECT on `%3$s`), `CDC_DB_SSL_MODE` (e.g. `VERIFY_IDENTITY`) for TLS, and
+                   `CDC_CONNECTOR=MYSQL` for MySQL 8. When the service's database is on another server, give the
+                   bridge that server too (`kit.cdc.outbox.source`, `kit.cdc.outbox.watermark`).
                 4. **The proxy.** Load `proxy-routes.yml` after the proxy's own configuration
                    (`--spring.config.additional-location=file:%7$sproxy-routes.yml`); it routes %8$s and passes
                    everything else to the monolith at `LEGACY_URL`.
                 5. **The accounts 'kit compare' uses:** `LEGACY_DB_NAME=%3$s`, `LEGACY_DB_USER`, `LEGACY_DB_PASSWORD`
                    for the monolith, and `%9$s_DB_NAME`, `%9$s_DB_USER`, `%9$s_DB_PASSWORD` for the service's
-                   database; `%9$s_SERVICE_URL` for its base URL.
+                   database; `%9$s_SERVICE_URL` for its base URL. A database on a server of its own (or behind
+                   TLS) gets its whole JDBC URL: `LEGACY_DB_URL`, `%9$s_DB_URL`.
                 6. **Check everything the playbook names against the running systems**, all problems at once:
 
                        kit playbook validate --playbook %7$splaybook.yml
