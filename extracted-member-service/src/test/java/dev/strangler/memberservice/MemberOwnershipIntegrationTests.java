@@ -72,6 +72,33 @@ class MemberOwnershipIntegrationTests extends MemberServiceIntegrationTest {
     }
 
     @Test
+    void aViewerTokenReadsButCannotChangeOwnershipAndAWrongTokenIsA401() {
+        ownership(OwnershipMode.LEGACY_OWNS);
+
+        ResponseEntity<Map> read = http().get().uri("/admin/ownership")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + VIEWER_TOKEN).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> viewerWrite = http().put().uri("/admin/ownership")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + VIEWER_TOKEN)
+                .body(Map.of("mode", "SERVICE_OWNS", "reason", "a viewer tries")).retrieve().toEntity(Map.class);
+        ResponseEntity<Map> wrongToken = http().put().uri("/admin/ownership")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN + "-wrong")
+                .body(Map.of("mode", "SERVICE_OWNS", "reason", "a guess")).retrieve().toEntity(Map.class);
+
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        assertThat(read.getBody()).containsEntry("mode", "LEGACY_OWNS");
+        assertThat(viewerWrite.getStatusCode().value()).isEqualTo(403);
+        assertThat(viewerWrite.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(viewerWrite.getBody()).containsEntry("type", "https://strangler.dev/problems/forbidden")
+                .containsEntry("title", "Forbidden").containsEntry("status", 403);
+        assertThat(viewerWrite.getBody().get("detail").toString()).contains("'dashboard'");
+        assertThat(wrongToken.getStatusCode().value()).isEqualTo(401);
+        assertThat(wrongToken.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer realm=");
+        assertThat(wrongToken.getBody()).containsEntry("type", "https://strangler.dev/problems/unauthorized");
+        assertThat(jdbc.sql("SELECT mode FROM OWNERSHIP_CHANGE ORDER BY id DESC LIMIT 1").query(String.class)
+                .single()).as("neither refused call changed the owner").isEqualTo("LEGACY_OWNS");
+    }
+
+    @Test
     void everyWriteRecordsItsOutboxEventInTheSameTransaction() {
         ownership(OwnershipMode.SERVICE_OWNS);
         String loginId = "outbox_" + System.nanoTime();

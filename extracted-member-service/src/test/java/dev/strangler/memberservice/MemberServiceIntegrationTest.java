@@ -28,6 +28,8 @@ import org.springframework.web.client.RestClient;
 public abstract class MemberServiceIntegrationTest {
 
     protected static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    /** A named control token with the viewer role: it reads the admin API and changes nothing. */
+    protected static final String VIEWER_TOKEN = "test-viewer-token-0123456789";
 
     @LocalServerPort
     protected int port;
@@ -49,6 +51,9 @@ public abstract class MemberServiceIntegrationTest {
         registry.add("spring.datasource.password", () -> infra.member().password());
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
         registry.add("kit.ownership.admin-token", () -> ADMIN_TOKEN);
+        registry.add("kit.control.tokens[0].name", () -> "dashboard");
+        registry.add("kit.control.tokens[0].token", () -> VIEWER_TOKEN);
+        registry.add("kit.control.tokens[0].role", () -> "VIEWER");
     }
 
     /** A client that returns 4xx and 5xx responses instead of throwing, so tests can read problem bodies. */

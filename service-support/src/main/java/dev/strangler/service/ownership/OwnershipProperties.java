@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * @param subject     what the service owns the writes of, in problem details and the admin realm ({@code member})
  * @param defaultMode who owns writes until an operator changes it ({@code MEMBER_OWNERSHIP_MODE} and so on,
  *                    LEGACY_OWNS)
- * @param adminToken  bearer token of {@code /admin/**} ({@code MEMBER_ADMIN_TOKEN} and so on); empty keeps the admin
- *                    API closed (every call is 401) while reads and replication work
+ * @param adminToken  bearer token of {@code /admin/**} ({@code MEMBER_ADMIN_TOKEN} and so on), an operator named
+ *                    {@code kit} besides the named tokens of {@code kit.control.tokens}; with neither, the admin API
+ *                    stays closed (every call is 401) while reads and replication work
  */
 @Validated
 @ConfigurationProperties("kit.ownership")

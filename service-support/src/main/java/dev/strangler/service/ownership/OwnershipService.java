@@ -3,6 +3,8 @@ package dev.strangler.service.ownership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OwnershipService {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnershipService.class);
 
     private final OwnershipRepository changes;
     private final OwnershipProperties properties;
@@ -29,9 +33,11 @@ public class OwnershipService {
                 "default from configuration", null, "configuration"));
     }
 
+    /** @param by the control token's name that asked, for the audit log */
     @Transactional
-    public Ownership change(OwnershipMode mode, String reason) {
+    public Ownership change(OwnershipMode mode, String reason, String by) {
         changes.append(mode, reason, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        log.info("Ownership of {} writes set to {} by token '{}' ({})", properties.subject(), mode, by, reason);
         return current();
     }
 

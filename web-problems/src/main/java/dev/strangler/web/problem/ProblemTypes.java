@@ -24,6 +24,8 @@ public final class ProblemTypes {
     public static final URI LEGACY_OWNS_WRITES = of("legacy-owns-writes");
     /** The services' own: an admin API without a valid bearer token. */
     public static final URI UNAUTHORIZED = of("unauthorized");
+    /** The control APIs' own: a valid token whose role does not allow the call (a viewer's write). */
+    public static final URI FORBIDDEN = of("forbidden");
     /** The order service's own: the monolith's stock API is unreachable or its circuit is open; nothing was written. */
     public static final URI STOCK_UNAVAILABLE = of("stock-unavailable");
 
@@ -35,6 +37,7 @@ public final class ProblemTypes {
         return switch (status.value()) {
             case 400 -> INVALID_REQUEST;
             case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> of("method-not-allowed");
             case 406 -> of("not-acceptable");
