@@ -4,6 +4,7 @@ import dev.strangler.infra.InfraSettings;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class CdcBridgeApplicationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The kit's operator token (PROXY_ADMIN_TOKEN under 'kit up'), named 'kit'. */
+    protected static final String OPERATOR_TOKEN = "test-operations-token-0123456789";
+    /** Named control tokens: an operator whose name the audit shows, and a viewer. */
+    protected static final String ALICE_TOKEN = "test-alice-operator-0123456789";
+    protected static final String VIEWER_TOKEN = "test-viewer-token-0123456789";
     protected static final Path STORAGE = Path.of("target", "cdc-app-test-" + UUID.randomUUID()).toAbsolutePath();
 
     @LocalServerPort
@@ -36,9 +42,23 @@ public abstract class CdcBridgeApplicationTest {
         registry.add("kit.cdc.storage.directory", STORAGE::toString);
         // service-support is on this test classpath to read events as the services do, not to make a service.
         registry.add("kit.service.enabled", () -> false);
+        registry.add("kit.cdc.operations.token", () -> OPERATOR_TOKEN);
+        registry.add("kit.control.tokens[0].name", () -> "alice");
+        registry.add("kit.control.tokens[0].token", () -> ALICE_TOKEN);
+        registry.add("kit.control.tokens[0].role", () -> "OPERATOR");
+        registry.add("kit.control.tokens[1].name", () -> "dashboard");
+        registry.add("kit.control.tokens[1].token", () -> VIEWER_TOKEN);
+        registry.add("kit.control.tokens[1].role", () -> "VIEWER");
     }
 
+    /** A client with the operator token, as the kit's commands call the operations API. */
     protected RestClient http() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN).build();
+    }
+
+    /** A client with no token at all. */
+    protected RestClient anonymous() {
         return RestClient.create("http://127.0.0.1:" + port);
     }
 }

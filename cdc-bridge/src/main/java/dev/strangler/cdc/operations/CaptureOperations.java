@@ -8,9 +8,13 @@ import dev.strangler.cdc.outbox.OutboxRelay;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Pause, resume, re-snapshot and status of the forward path (and the outbox relay's figures). */
 public final class CaptureOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureOperations.class);
 
     private final CdcProperties cdc;
     private final ForwardCapture capture;
@@ -18,6 +22,7 @@ public final class CaptureOperations {
     private final CapturePause pause;
     private final SnapshotRequests snapshots;
     private final OutboxRelay outbox;
+    private volatile String pausedBy;
 
     public CaptureOperations(CdcProperties cdc, ForwardCapture capture, CaptureMetrics metrics, CapturePause pause,
                              SnapshotRequests snapshots, OutboxRelay outbox) {
@@ -38,7 +43,8 @@ public final class CaptureOperations {
                 .toList();
         OutboxRelay.Status relay = outbox.status();
         String problem = problem(relay);
-        return new CaptureStatus(capture.isRunning(), pause.paused(), metrics.lastEventAgeMillis(),
+        boolean paused = pause.paused();
+        return new CaptureStatus(capture.isRunning(), paused, paused ? pausedBy : null, metrics.lastEventAgeMillis(),
                 metrics.lastPosition(), metrics.snapshotRows(), tables, relay, problem,
                 capture.positionLost() || relay.positionLost() ? CaptureStatus.RESNAPSHOT : null);
     }
@@ -63,10 +69,13 @@ public final class CaptureOperations {
     /**
      * Starts each engine that stopped on its own again, snapshotting when its position is gone.
      *
+     * @param by the control token's name that asked
      * @return what was restarted
      */
-    public Recovery recover() {
-        return new Recovery(capture.recover(), outbox.recover());
+    public Recovery recover(String by) {
+        Recovery recovery = new Recovery(capture.recover(), outbox.recover());
+        log.info("Recovery asked by token '{}': {}", by, recovery);
+        return recovery;
     }
 
     /**
@@ -76,17 +85,24 @@ public final class CaptureOperations {
     public record Recovery(boolean forwardRestarted, boolean outboxRestarted) {
     }
 
-    public CaptureStatus pause() {
+    /** @param by the control token's name that asked, shown in the status while paused and logged */
+    public CaptureStatus pause(String by) {
+        pausedBy = by;
         pause.pause();
+        log.info("Forward capture paused by token '{}'", by);
         return status();
     }
 
-    public CaptureStatus resume() {
+    public CaptureStatus resume(String by) {
         pause.resume();
+        log.info("Forward capture resumed by token '{}'", by);
         return status();
     }
 
-    public String snapshot(String table, List<Object> keys) {
-        return snapshots.request(table, keys);
+    public String snapshot(String table, List<Object> keys, String by) {
+        String signal = snapshots.request(table, keys);
+        log.info("Snapshot {} of {} ({} keys) asked by token '{}'", signal, table,
+                keys == null || keys.isEmpty() ? "all" : keys.size(), by);
+        return signal;
     }
 }

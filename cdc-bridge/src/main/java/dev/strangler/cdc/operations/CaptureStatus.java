@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * The forward path at a glance, as the operations API and the playbook's gates read it, and the outbox relay's
- * figures. {@code problem} and {@code action} say what is wrong and the command that recovers, when something is.
+ * figures. {@code problem} and {@code action} say what is wrong and the command that recovers, when something is;
+ * {@code pausedBy} is the control token's name that paused the forward path, while it is paused.
  */
-public record CaptureStatus(boolean running, boolean paused, long lastEventAgeMillis, SourcePosition lastPosition,
+public record CaptureStatus(boolean running, boolean paused, String pausedBy, long lastEventAgeMillis, SourcePosition lastPosition,
                            long snapshotRows, List<TableStatus> tables, OutboxRelay.Status outbox, String problem,
                            String action) {
 

@@ -1,10 +1,12 @@
 package dev.strangler.cdc.reverse;
 
+import dev.strangler.control.ControlTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,7 +31,8 @@ class ReverseController {
     }
 
     @PutMapping
-    ReversePath.Status switchTo(@Valid @RequestBody ReverseSwitchRequest request) {
-        return reverse.switchTo(request.enabled(), request.reason());
+    ReversePath.Status switchTo(@Valid @RequestBody ReverseSwitchRequest request,
+                                @RequestAttribute(ControlTokens.NAME_ATTRIBUTE) String by) {
+        return reverse.switchTo(request.enabled(), request.reason(), by);
     }
 }

@@ -40,22 +40,27 @@ public final class ReversePath implements SmartLifecycle {
      * @param failed    whether it stopped on an error it could not get past (its log says which)
      * @param group     its consumer group
      * @param reason    why the switch was last set
+     * @param changedBy the control token's name that set it (null for a switch written before names were kept)
      * @param changedAt when
      */
     public record Status(boolean enabled, boolean running, boolean failed, String group, String reason,
-                         String changedAt,
+                         String changedBy, String changedAt,
                          ReverseStatistics.Snapshot statistics) {
     }
 
-    /** Turns the reverse path on or off and remembers it; idempotent. */
-    public synchronized Status switchTo(boolean enabled, String reason) {
-        toggle.write(enabled, reason, clock.instant());
+    /**
+     * Turns the reverse path on or off and remembers it, with who asked; idempotent.
+     *
+     * @param by the control token's name that asked
+     */
+    public synchronized Status switchTo(boolean enabled, String reason, String by) {
+        toggle.write(enabled, reason, by, clock.instant());
         if (enabled && !consumer.isRunning()) {
             consumer.start();
-            log.info("Reverse path on: the services' events into the legacy tables ({})", reason);
+            log.info("Reverse path on by token '{}': the services' events into the legacy tables ({})", by, reason);
         } else if (!enabled && consumer.isRunning()) {
             consumer.stop();
-            log.info("Reverse path off ({})", reason);
+            log.info("Reverse path off by token '{}' ({})", by, reason);
         }
         return status();
     }
@@ -63,7 +68,7 @@ public final class ReversePath implements SmartLifecycle {
     public synchronized Status status() {
         ReverseSwitch.State state = toggle.read();
         return new Status(state.enabled(), consumer.isRunning(), !consumer.isInExpectedState(), consumerGroup,
-                state.reason(),
+                state.reason(), state.by(),
                 state.changedAt() == null ? null : state.changedAt().toString(), statistics.snapshot());
     }
 

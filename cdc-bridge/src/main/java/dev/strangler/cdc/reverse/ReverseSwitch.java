@@ -15,7 +15,8 @@ import java.util.Properties;
  */
 final class ReverseSwitch {
 
-    record State(boolean enabled, String reason, Instant changedAt) {
+    /** @param by the control token's name that set the switch; null in a file written before names were kept */
+    record State(boolean enabled, String reason, String by, Instant changedAt) {
     }
 
     private final Path file;
@@ -26,7 +27,7 @@ final class ReverseSwitch {
 
     State read() {
         if (!Files.exists(file)) {
-            return new State(false, "never enabled", null);
+            return new State(false, "never enabled", null, null);
         }
         Properties properties = new Properties();
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -36,13 +37,14 @@ final class ReverseSwitch {
         }
         String changedAt = properties.getProperty("changedAt");
         return new State(Boolean.parseBoolean(properties.getProperty("enabled")), properties.getProperty("reason", ""),
-                changedAt == null ? null : Instant.parse(changedAt));
+                properties.getProperty("by"), changedAt == null ? null : Instant.parse(changedAt));
     }
 
-    State write(boolean enabled, String reason, Instant now) {
+    State write(boolean enabled, String reason, String by, Instant now) {
         Properties properties = new Properties();
         properties.setProperty("enabled", Boolean.toString(enabled));
         properties.setProperty("reason", reason == null ? "" : reason);
+        properties.setProperty("by", by);
         properties.setProperty("changedAt", now.toString());
         try {
             Files.createDirectories(file.getParent());
@@ -54,6 +56,6 @@ final class ReverseSwitch {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
-        return new State(enabled, reason, now);
+        return new State(enabled, reason, by, now);
     }
 }
