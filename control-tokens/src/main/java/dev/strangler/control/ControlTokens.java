@@ -1,5 +1,7 @@
 package dev.strangler.control;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.Set;
 public final class ControlTokens {
 
     /** The request (or exchange) attribute holding the granted token's name, for the audit. */
-    public static final String NAME_ATTRIBUTE = ControlTokens.class.getName() + ".name";
+    public static final String NAME_ATTRIBUTE = "dev.strangler.control.ControlTokens.name";
 
     /** The name of the single token each part had before named tokens: {@code kit up}'s, an operator. */
     public static final String KIT = "kit";
@@ -61,6 +63,18 @@ public final class ControlTokens {
     /** Whether no token is configured at all (each part decides what that means; none runs open off loopback). */
     public boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /**
+     * Whether a part's listening address is loopback only, where what it serves open (metrics, a developer's bridge
+     * without a token) cannot be reached from another machine. Blank (every interface) or unresolvable is not.
+     */
+    public static boolean isLoopback(String address) {
+        try {
+            return address != null && !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /**

@@ -40,6 +40,15 @@ class ControlTokensTests {
     }
 
     @Test
+    void onlyALoopbackAddressIsLoopback() {
+        assertThat(ControlTokens.isLoopback("127.0.0.1")).isTrue();
+        assertThat(ControlTokens.isLoopback("::1")).isTrue();
+        assertThat(ControlTokens.isLoopback("0.0.0.0")).isFalse();
+        assertThat(ControlTokens.isLoopback("")).isFalse();
+        assertThat(ControlTokens.isLoopback(null)).isFalse();
+    }
+
+    @Test
     void namesAndValuesMustBeUnique() {
         assertThatIllegalArgumentException().isThrownBy(() -> ControlTokens.of(KIT_TOKEN,
                 List.of(new ControlToken("kit", VIEWER_TOKEN, Role.VIEWER)))).withMessageContaining("'kit'");

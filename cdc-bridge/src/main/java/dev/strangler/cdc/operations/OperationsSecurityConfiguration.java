@@ -5,8 +5,6 @@ import dev.strangler.control.ControlTokens;
 import dev.strangler.web.control.BearerTokenInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,18 +37,10 @@ class OperationsSecurityConfiguration implements WebMvcConfigurer {
         this.tokens = ControlTokens.of(operations.token(), control.tokens());
         // A developer running the bridge alone on 127.0.0.1 needs no token; anywhere else an open API that pauses
         // capture and switches the reverse path is not a choice to make by forgetting a variable.
-        if (tokens.isEmpty() && !isLoopback(address)) {
+        if (tokens.isEmpty() && !ControlTokens.isLoopback(address)) {
             throw new IllegalStateException("The operations API needs a token on server.address '" + address
                     + "' (not loopback): set PROXY_ADMIN_TOKEN or CDC_OPERATIONS_TOKEN (kit.cdc.operations.token) "
                     + "or named tokens (kit.control.tokens)");
-        }
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

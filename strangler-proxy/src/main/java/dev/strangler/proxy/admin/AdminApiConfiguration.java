@@ -1,7 +1,9 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.control.ControlTokenProperties;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Import;
  * port by any route, and if the management port were ever the traffic port they would not exist at all.
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+@EnableConfigurationProperties(ControlTokenProperties.class)
 @Import({BearerTokenWebFilter.class, AdminRoutesController.class, AdminProblemHandler.class, RouteViews.class})
 class AdminApiConfiguration {
 }

@@ -1,5 +1,6 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.control.ControlTokens;
 import dev.strangler.proxy.consistency.ReadYourWrites;
 import dev.strangler.proxy.shadow.ParityReport;
 import dev.strangler.proxy.toggle.Flip;
@@ -8,6 +9,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,8 +37,9 @@ class AdminRoutesController {
     }
 
     @PostMapping("/routes/{name}/flips")
-    Mono<RouteView> flip(@PathVariable String name, @Valid @RequestBody FlipRequest request) {
-        return views.flip(name, request.command());
+    Mono<RouteView> flip(@PathVariable String name, @Valid @RequestBody FlipRequest request,
+                         @RequestAttribute(ControlTokens.NAME_ATTRIBUTE) String tokenName) {
+        return views.flip(name, request.command(tokenName));
     }
 
     @GetMapping("/routes/{name}/flips")

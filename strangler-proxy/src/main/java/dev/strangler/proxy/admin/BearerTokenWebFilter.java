@@ -1,11 +1,10 @@
 package dev.strangler.proxy.admin;
 
+import dev.strangler.control.Access;
+import dev.strangler.control.ControlTokenProperties;
+import dev.strangler.control.ControlTokens;
 import dev.strangler.proxy.web.ProblemResponses;
 import dev.strangler.proxy.web.ProblemTypes;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -18,54 +17,58 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every request on the admin port needs {@code Authorization: Bearer <token>}, except the health endpoint, which
- * launchers and orchestrators poll without credentials, and the Prometheus endpoint while the admin port listens on
- * loopback only (a scraper elsewhere sends the token). The token is compared in constant time.
+ * Every request on the admin port needs {@code Authorization: Bearer <token>} with one of the kit's control tokens
+ * (the admin token, an operator named {@code kit}, or a named one of {@code kit.control.tokens}), except the health
+ * endpoint, which launchers and orchestrators poll without credentials, and the Prometheus endpoint while the admin
+ * port listens on loopback only (a scraper elsewhere sends a viewer token). A viewer reads; a write needs an
+ * operator. The granted token's name is left in the exchange for the flip's audit.
  */
 class BearerTokenWebFilter implements WebFilter, Ordered {
 
     private static final String HEALTH = "/actuator/health";
     private static final String PROMETHEUS = "/actuator/prometheus";
+    private static final String REALM = "Bearer realm=\"strangler-proxy-admin\"";
 
-    private final byte[] token;
+    private final ControlTokens tokens;
     private final JsonMapper json;
     private final boolean loopbackOnly;
 
-    BearerTokenWebFilter(AdminProperties properties, JsonMapper json,
+    BearerTokenWebFilter(AdminProperties properties, ControlTokenProperties control, JsonMapper json,
                          @Value("${management.server.address:}") String managementAddress) {
-        this.token = properties.token().getBytes(StandardCharsets.UTF_8);
+        this.tokens = ControlTokens.of(properties.token(), control.tokens());
         this.json = json;
-        this.loopbackOnly = isLoopback(managementAddress);
-    }
-
-    private static boolean isLoopback(String address) {
-        try {
-            return !address.isBlank() && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        this.loopbackOnly = ControlTokens.isLoopback(managementAddress);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/") || (loopbackOnly && path.equals(PROMETHEUS))
-                || authorized(exchange)) {
+        if (path.equals(HEALTH) || path.startsWith(HEALTH + "/") || (loopbackOnly && path.equals(PROMETHEUS))) {
             return chain.filter(exchange);
         }
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"strangler-proxy-admin\"");
-        ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
-                "Unauthorized", "The admin API needs Authorization: Bearer <token> with the proxy's admin token");
-        return ProblemResponses.write(exchange, problem, json);
-    }
-
-    private boolean authorized(ServerWebExchange exchange) {
-        String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(presented, token);
+        Access access = tokens.check(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION),
+                exchange.getRequest().getMethod().name());
+        return switch (access.outcome()) {
+            case GRANTED -> {
+                exchange.getAttributes().put(ControlTokens.NAME_ATTRIBUTE, access.name());
+                yield chain.filter(exchange);
+            }
+            case FORBIDDEN -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                        REALM + ", error=\"insufficient_scope\"");
+                yield ProblemResponses.write(exchange, ProblemTypes.problem(HttpStatus.FORBIDDEN,
+                        ProblemTypes.FORBIDDEN, "Forbidden", "The admin API lets the token '" + access.name()
+                                + "' read only: " + exchange.getRequest().getMethod().name()
+                                + " needs an operator token"), json);
+            }
+            case UNAUTHENTICATED -> {
+                exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
+                ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
+                        "Unauthorized", "The admin API needs Authorization: Bearer <token> with the proxy's admin "
+                                + "token or a named control token");
+                yield ProblemResponses.write(exchange, problem, json);
+            }
+        };
     }
 
     @Override

@@ -14,7 +14,8 @@ import jakarta.validation.constraints.Size;
  * @param holdWrites true to hold the route's writes until the next flip (a write cut-over); the answer comes once
  *                   the writes already in flight have finished
  * @param reason     why (required, it goes into the audit history)
- * @param by         who is asking (free text: a name, a ticket, a playbook step)
+ * @param by         who it is for (free text: a name, a ticket, a playbook step), kept as the flip's {@code statedBy};
+ *                   the flip's {@code by} is the name of the token that authenticated the call
  */
 record FlipRequest(
         String mode,
@@ -23,7 +24,8 @@ record FlipRequest(
         @NotBlank @Size(max = 500) String reason,
         @Size(max = 100) String by) {
 
-    FlipCommand command() {
-        return new FlipCommand(mode, percent, holdWrites, reason, by);
+    /** @param tokenName the control token's name the admin API granted */
+    FlipCommand command(String tokenName) {
+        return new FlipCommand(mode, percent, holdWrites, reason, tokenName, by);
     }
 }

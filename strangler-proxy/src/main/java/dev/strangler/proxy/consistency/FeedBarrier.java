@@ -28,6 +28,7 @@ final class FeedBarrier {
     }
 
     private final URI barriers;
+    private final String token;
     private final Duration barrierWait;
     private final PendingWrites pending;
     private final Duration window;
@@ -40,9 +41,10 @@ final class FeedBarrier {
     private volatile boolean running;
     private Thread thread;
 
-    FeedBarrier(URI bridge, Duration barrierWait, PendingWrites pending, Duration window) {
+    FeedBarrier(URI bridge, String token, Duration barrierWait, PendingWrites pending, Duration window) {
         String base = bridge.toString().endsWith("/") ? bridge.toString() : bridge + "/";
         this.barriers = URI.create(base + "cdc/barriers?wait=" + barrierWait.toMillis() + "ms");
+        this.token = token;
         this.barrierWait = barrierWait;
         this.pending = pending;
         this.window = window;
@@ -120,9 +122,12 @@ final class FeedBarrier {
 
     private boolean barrier() throws InterruptedException {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(barriers)
-                    .timeout(barrierWait.plusSeconds(3)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpRequest.Builder request = HttpRequest.newBuilder(barriers).timeout(barrierWait.plusSeconds(3))
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            if (!token.isEmpty()) {
+                request.header("Authorization", "Bearer " + token); // the bridge's operations API, like the kit's
+            }
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (java.io.IOException e) {
             log.debug("Barrier request to {} failed: {}", barriers, e.toString());

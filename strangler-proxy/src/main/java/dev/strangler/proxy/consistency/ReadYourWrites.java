@@ -44,7 +44,8 @@ public class ReadYourWrites implements SmartLifecycle {
         this.properties = properties;
         this.json = json;
         this.barrier = properties.enabled()
-                ? new FeedBarrier(properties.barrierUrl(), properties.maxWait(), pending, properties.window()) : null;
+                ? new FeedBarrier(properties.barrierUrl(), properties.barrierToken(), properties.maxWait(), pending,
+                properties.window()) : null;
     }
 
     /** Whether a request of {@code route} may have to wait or change side: false on the hot path of most requests. */

@@ -8,9 +8,11 @@ package dev.strangler.proxy.toggle;
  * @param percent     the new canary percentage, or null to keep it
  * @param holdWrites  true to hold the route's writes until the next flip (for a write cut-over)
  * @param reason      why (required: it goes into the audit history)
- * @param by          who is asking
+ * @param by          who is asking: the granted control token's name
+ * @param statedBy    who the caller says it is for (free text, unchecked), or null
  */
-public record FlipCommand(String mode, Double percent, Boolean holdWrites, String reason, String by) {
+public record FlipCommand(String mode, Double percent, Boolean holdWrites, String reason, String by,
+                          String statedBy) {
 
     public boolean holds() {
         return Boolean.TRUE.equals(holdWrites);

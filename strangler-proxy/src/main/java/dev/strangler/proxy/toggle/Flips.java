@@ -55,7 +55,8 @@ public class Flips {
         Instant now = clock.instant();
         Flip flip = new Flip(current.version() + 1, now,
                 StringUtils.hasText(command.by()) ? command.by() : "unknown", command.reason(),
-                current.mode(), current.percent(), mode, percent, properties.instanceName(), command.holds());
+                current.mode(), current.percent(), mode, percent, properties.instanceName(), command.holds(),
+                StringUtils.hasText(command.statedBy()) ? command.statedBy() : null);
         WritesHold hold = command.holds() ? new WritesHold(now, now.plus(properties.holdLease()), command.reason())
                 : null;
         RouteToggle next = current.next(flip, properties.historyPerRoute(), hold, log.deadline());

@@ -215,7 +215,7 @@ class ToggleLog implements SmartLifecycle, ToggleLogReader.Sink {
         Flip entry = new Flip(now.version() + 1, clock.instant(), "strangler-proxy",
                 "correction: flip v" + read.record().version() + " reached the toggle log after it was answered as "
                         + "refused; restoring the state before it", now.mode(), now.percent(), restore.mode(),
-                restore.percent(), properties.instanceName(), false);
+                restore.percent(), properties.instanceName(), false, null);
         RouteToggle correction = now.correctedTo(restore, entry, properties.historyPerRoute());
         correcting.add(correction.route());
         log.warn("Flip v{} of route '{}' reached the toggle log after it was answered as refused ({}); writing "

@@ -18,6 +18,8 @@ public final class ProblemTypes {
     public static final URI ROUTE_NOT_FOUND = of("route-not-found");
     public static final URI ROUTE_NOT_EXTRACTABLE = of("route-not-extractable");
     public static final URI UNAUTHORIZED = of("unauthorized");
+    /** A valid admin token whose role does not allow the call (a viewer's flip). */
+    public static final URI FORBIDDEN = of("forbidden");
     public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
     public static final URI EXTRACTED_UNAVAILABLE = of("extracted-service-unavailable");
     public static final URI UPSTREAM_UNAVAILABLE = of("upstream-unavailable");

@@ -55,12 +55,14 @@ class AdminApiIntegrationTests extends ProxyIntegrationTest {
                 .expectBody()
                 .jsonPath("$.mode").isEqualTo("CANARY")
                 .jsonPath("$.percent").isEqualTo(12.5)
-                .jsonPath("$.lastFlip.by").isEqualTo("alice");
+                .jsonPath("$.lastFlip.by").isEqualTo("kit")
+                .jsonPath("$.lastFlip.statedBy").isEqualTo("alice");
 
         admin().get().uri("/admin/routes/members/flips").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$[0].by").isEqualTo("alice")
+                .jsonPath("$[0].by").isEqualTo("kit")
+                .jsonPath("$[0].statedBy").isEqualTo("alice")
                 .jsonPath("$[0].reason").isEqualTo("ticket MIG-42")
                 .jsonPath("$[0].fromMode").isEqualTo("LEGACY")
                 .jsonPath("$[0].toMode").isEqualTo("CANARY")
@@ -71,6 +73,49 @@ class AdminApiIntegrationTests extends ProxyIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[0].route").isEqualTo("members")
                 .jsonPath("$[0].flip.reason").isEqualTo("ticket MIG-42");
+    }
+
+    @Test
+    void theAuditsByIsTheNameOfTheTokenThatFlipped() {
+        flip("members", "LEGACY");
+
+        as(ALICE).post().uri("/admin/routes/members/flips")
+                .bodyValue(Map.of("mode", "SHADOW", "reason", "named operator", "by", "someone else")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.mode").isEqualTo("SHADOW")
+                .jsonPath("$.lastFlip.by").isEqualTo("alice")
+                .jsonPath("$.lastFlip.statedBy").isEqualTo("someone else");
+    }
+
+    @Test
+    void aViewerReadsButItsFlipIsA403AndAWrongTokensFlipA401WithTheRouteUnchanged() {
+        flip("members", "SHADOW");
+        long version = version("members");
+
+        as(VIEWER).get().uri("/admin/routes/members").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.mode").isEqualTo("SHADOW");
+        as(VIEWER).get().uri("/admin/flips").exchange().expectStatus().isOk().expectBody();
+        as(VIEWER).post().uri("/admin/routes/members/flips")
+                .bodyValue(Map.of("mode", "EXTRACTED", "reason", "a viewer tries")).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "forbidden")
+                .jsonPath("$.title").isEqualTo("Forbidden")
+                .jsonPath("$.status").isEqualTo(403)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("'dashboard'"));
+        as("not-" + TOKEN).post().uri("/admin/routes/members/flips")
+                .bodyValue(Map.of("mode", "EXTRACTED", "reason", "a guess")).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"strangler-proxy-admin\"")
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "unauthorized");
+        client("http://127.0.0.1:" + ADMIN_PORT).post().uri("/admin/routes/members/flips")
+                .bodyValue(Map.of("mode", "EXTRACTED", "reason", "no token")).exchange()
+                .expectStatus().isUnauthorized().expectBody();
+
+        assertThat(version("members")).isEqualTo(version);
+        admin().get().uri("/admin/routes/members").exchange().expectBody().jsonPath("$.mode").isEqualTo("SHADOW");
     }
 
     @Test
@@ -115,6 +160,14 @@ class AdminApiIntegrationTests extends ProxyIntegrationTest {
                 .expectHeader().valueEquals("X-Backend", "legacy")
                 .expectBody();
         assertThat(LEGACY.received()).hasSize(2);
+    }
+
+    private static final String ALICE = "it-alice-operator-0123456789";
+    private static final String VIEWER = "it-dashboard-viewer-0123456789";
+
+    private WebTestClient as(String token) {
+        return client("http://127.0.0.1:" + ADMIN_PORT).mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     private WebTestClient.ResponseSpec post(String route, String json) {

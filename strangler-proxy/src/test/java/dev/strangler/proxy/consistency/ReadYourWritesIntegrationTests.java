@@ -78,7 +78,8 @@ class ReadYourWritesIntegrationTests extends ProxyIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> invoice.get() != null);
         assertThat(invoice.get().getStatus().value()).isEqualTo(200);
         assertThat(invoice.get().getResponseHeaders().getFirst("X-Backend")).isEqualTo("legacy");
-        assertThat(BRIDGE.received()).isNotEmpty();
+        assertThat(BRIDGE.received()).isNotEmpty().allSatisfy(barrier -> assertThat(barrier.header("Authorization"))
+                .as("the bridge's operations API needs the token").isEqualTo("Bearer it-bridge-token-0123456789abcdef"));
         assertThat(figure("invoices-write", "waited")).isEqualTo(waitedBefore + 1);
         assertThat(figure("invoices-write", "waitTimedOut")).isEqualTo(timedOutBefore);
     }

@@ -122,7 +122,7 @@ class FlipDuringBrokerOutageIntegrationTests {
         Toggles toggles = proxy.getBean(Toggles.class);
         RouteToggle current = toggles.current("orders-read");
         Flip flip = new Flip(current.version() + 1, Instant.now(), "tests", "a flip that arrives too late",
-                current.mode(), current.percent(), Mode.EXTRACTED, current.percent(), "late", false);
+                current.mode(), current.percent(), Mode.EXTRACTED, current.percent(), "late", false, null);
         RouteToggle late = current.next(flip, 200, null, Instant.now().minusSeconds(10));
 
         assertThat(log.write(late)).failsWithin(Duration.ofSeconds(10))
