@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 state_dir="${CDC_STATE_DIR:-${KIT_STATE_DIR:-.kit}/cdc}"
+# The bridge's /cdc/status needs the kit's operator token: the one 'kit up' generated, unless one is set.
+PROXY_ADMIN_TOKEN="${PROXY_ADMIN_TOKEN:-$(cat "${KIT_STATE_DIR:-.kit}/run/proxy-admin.token" 2>/dev/null || true)}"
+export PROXY_ADMIN_TOKEN
 kit="${KIT:-./kit}"   # KIT="java -Dkit.home=$PWD -jar migration-playbook/target/kit.jar" skips the staleness check
 [ -f bench/cdc/target/cdc-bench.jar ] || ./mvnw -B -q -pl bench/cdc -am package -DskipTests
 bench=(java -jar bench/cdc/target/cdc-bench.jar)

@@ -71,8 +71,9 @@ public record KitContext(StackLayout layout, Map<String, String> environment) {
                 "http://127.0.0.1:" + settings().port("PROXY_ADMIN_PORT", 8090)), adminToken());
     }
 
+    /** The bridge's operations API, with the kit's operator token as every other control API takes it. */
     public JsonHttp cdcBridge() {
-        return new JsonHttp("the CDC bridge", bridgeUrl(), null);
+        return new JsonHttp("the CDC bridge", bridgeUrl(), adminToken());
     }
 
     public String bridgeUrl() {

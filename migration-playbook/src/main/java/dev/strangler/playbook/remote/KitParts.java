@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** The parts a playbook talks to, through their APIs: the proxy's routes, the CDC bridge, the services' ownership. */
+/**
+ * The parts a playbook talks to, through their APIs: the proxy's routes, the CDC bridge, the services' ownership; each
+ * with the kit's operator token.
+ */
 public final class KitParts {
 
     private final JsonHttp proxy;
@@ -16,7 +19,7 @@ public final class KitParts {
 
     public KitParts(Playbook.Endpoints endpoints, String adminToken) {
         this.proxy = new JsonHttp("the proxy's admin API", endpoints.proxyAdmin(), adminToken);
-        this.bridge = new JsonHttp("the CDC bridge", endpoints.cdcBridge(), null);
+        this.bridge = new JsonHttp("the CDC bridge", endpoints.cdcBridge(), adminToken);
         endpoints.services().forEach((name, url) -> services.put(name, new JsonHttp("the " + name + " service", url, adminToken)));
     }
 

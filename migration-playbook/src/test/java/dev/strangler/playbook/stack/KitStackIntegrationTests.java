@@ -200,9 +200,10 @@ class KitStackIntegrationTests {
 
         assertThat(count(infra, "SELECT COUNT(*) FROM TB_MEMBER")).isEqualTo(members);
         assertThat(count(infra, "SELECT COUNT(*) FROM TB_ORDER")).isEqualTo(orders);
+        String token = Files.readString(stack.state().resolve("run/proxy-admin.token")).trim();
         String bridgeStatus = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + stack.environment().get("CDC_BRIDGE_PORT") + "/cdc/status")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+                + stack.environment().get("CDC_BRIDGE_PORT") + "/cdc/status"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(bridgeStatus).as("resumed from its offsets, not snapshotted again").contains("\"snapshotRows\":0");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> stack.kit("compare", "data", "--context", "members").exitCode() == 0);

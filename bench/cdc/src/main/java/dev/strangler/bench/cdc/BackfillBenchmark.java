@@ -44,6 +44,10 @@ final class BackfillBenchmark implements Runnable {
             description = "the bridge's status (default: ${DEFAULT-VALUE})")
     String bridgeStatusUrl;
 
+    @Option(names = "--bridge-token", defaultValue = "${env:PROXY_ADMIN_TOKEN:-}",
+            description = "a control token for the bridge's operations API (default: PROXY_ADMIN_TOKEN)")
+    String bridgeToken;
+
     @Option(names = "--member-topic", defaultValue = "${env:MEMBER_TOPIC:-legacy.member}",
             description = "the topic TB_MEMBER is published to (default: ${DEFAULT-VALUE})")
     String memberTopic;
@@ -131,8 +135,11 @@ final class BackfillBenchmark implements Runnable {
     }
 
     private long snapshotRows() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(bridgeStatusUrl)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bridgeStatusUrl));
+        if (!bridgeToken.isBlank()) {
+            request.header("Authorization", "Bearer " + bridgeToken);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body()).path("snapshotRows").asLong();
     }
 
