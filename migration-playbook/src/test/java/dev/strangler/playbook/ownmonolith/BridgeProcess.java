@@ -28,15 +28,21 @@ final class BridgeProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String url;
+    private final String token;
 
-    private BridgeProcess(Process process, Path log, String url) {
+    private BridgeProcess(Process process, Path log, String url, String token) {
         this.process = process;
         this.log = log;
         this.url = url;
+        this.token = token;
     }
 
-    /** Starts the bridge; {@link #awaitUp()} waits until it reports UP. */
-    static BridgeProcess start(Path work, int port, Map<String, String> settings) throws IOException {
+    /**
+     * Starts the bridge; {@link #awaitUp()} waits until it reports UP.
+     *
+     * @param token its operations API's operator token, which this sends on every call
+     */
+    static BridgeProcess start(Path work, int port, String token, Map<String, String> settings) throws IOException {
         Path jar = Path.of("..", "cdc-bridge", "target", "cdc-bridge.jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the cdc-bridge module first"
@@ -47,11 +53,11 @@ final class BridgeProcess implements AutoCloseable {
         Path running = Files.copy(jar, work.resolve("cdc-bridge.jar"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + work, "-jar", running.toString(),
-                "--server.port=" + port));
+                "--server.port=" + port, "--kit.cdc.operations.token=" + token));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         Path log = work.resolve("cdc-bridge.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new BridgeProcess(process, log, "http://127.0.0.1:" + port);
+        return new BridgeProcess(process, log, "http://127.0.0.1:" + port, token);
     }
 
     void awaitUp() {
@@ -65,12 +71,20 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     String get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(url + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + token).GET()
+                .build());
     }
 
     String put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** The status of an unauthenticated call. */
+    int statusWithoutToken(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String send(HttpRequest request) {

@@ -85,7 +85,7 @@ class OwnMonolithIntegrationTests {
         extracted = new JdbcTemplate(new DriverManagerDataSource(servicesUrl("inv_db"), "inv_svc", "inv_svc_pw"));
 
         // Both at once, as a deployment would: the bridge waits for the outbox table the service's migration creates.
-        bridge = BridgeProcess.start(WORK.resolve("bridge"), freePort(), bridgeSettings());
+        bridge = BridgeProcess.start(WORK.resolve("bridge"), freePort(), TOKEN, bridgeSettings());
         service = new SpringApplicationBuilder(InventoryService.class).properties(serviceSettings()).run();
         bridge.awaitUp();
     }
@@ -111,10 +111,11 @@ class OwnMonolithIntegrationTests {
 
     @Test
     @Order(1)
-    void theBridgesAccountsOnTheLegacyServerAreRefusedWithoutTls() {
+    void theBridgesAccountsOnTheLegacyServerAreRefusedWithoutTls() throws Exception {
         assertThatThrownBy(() -> DriverManager.getConnection(legacyUrl("", "DISABLED"), "inv_cdc", "inv_cdc_pw").close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
         assertThat(bridge.get("/cdc/status")).contains("\"running\":true");
+        assertThat(bridge.statusWithoutToken("/cdc/status")).as("the operations API wants the token").isEqualTo(401);
     }
 
     @Test
@@ -368,6 +369,7 @@ class OwnMonolithIntegrationTests {
         environment.put("INVENTORY_DB_PASSWORD", "inv_svc_pw");
         environment.put("INVENTORY_DB_URL", servicesUrl("inv_db"));
         environment.put("CDC_BRIDGE_URL", bridge.url());
+        environment.put("PROXY_ADMIN_TOKEN", TOKEN); // the operator token the repair's snapshot request carries
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var commandLine = KitCli.commandLine(new KitContext(StackLayout.of(".", environment), environment));
