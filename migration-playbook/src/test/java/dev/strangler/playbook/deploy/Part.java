@@ -27,6 +27,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param serverPort  {@code server.port}'s default
  * @param actuatorPort {@code management.server.port}'s default, or the server port when there is none
  * @param healthPath  the health endpoint under the actuator base path
+ * @param probesEnabled whether the liveness and readiness groups are served: Spring Boot 4 serves them unless
+ *                    {@code management.endpoint.health.probes.enabled} is false
+ * @param healthExposed whether the health endpoint is exposed over HTTP
  */
 record Part(String module, String artifact, Set<String> variables, int serverPort, int actuatorPort,
             String healthPath, boolean probesEnabled, boolean healthExposed) {
