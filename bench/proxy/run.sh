@@ -1,25 +1,18 @@
 #!/usr/bin/env bash
-# The strangler proxy's benchmark: proxy versus direct to the same backend, on loopback, in one run.
-# Builds the proxy jar, compiles the harness against the module's test classpath, starts a real Kafka broker (the
-# toggle log), the backends and the proxy as separate JVMs with full JIT, and prints a Markdown table.
-# Usage: bench/proxy/run.sh [seconds per phase]   (default 15; the run takes about 9 phases plus start-up)
-# BENCH_PROXY_JAVA_OPTS adds JVM options to the proxy, e.g. -XX:StartFlightRecording=filename=/tmp/proxy.jfr
+# The strangler proxy's benchmark, in one run: proxy versus direct to a do-nothing Netty backend, and to the real
+# monolith's GET /api/members/{id} on the embedded MariaDB. Builds what it needs (the proxy jar, the monolith war and
+# the harness, bench/proxy, a module of the normal build), then starts the embedded MariaDB and Kafka (the toggle
+# log), the backends, the monolith and the proxies as separate JVMs with full JIT, and prints Markdown tables.
+# Usage: bench/proxy/run.sh [seconds per phase]   (default 10; about 30 phases plus start-up)
+# BENCH_PROXY_JAVA_OPTS adds JVM options to the proxies; {name} becomes each proxy's name, e.g.
+#   BENCH_PROXY_JAVA_OPTS="-XX:StartFlightRecording=settings=profile,filename=/tmp/{name}.jfr" bench/proxy/run.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-phase="${1:-15}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-# One Maven build at a time on a shared machine; flock is part of util-linux.
-mvn() { flock /tmp/kit-maven.lock ./mvnw -B -q "$@"; }
+phase="${1:-10}"
+# One Maven build at a time on a shared machine (flock is part of util-linux). The measurement itself does not hold
+# the lock: it would stop everyone's builds for its length. Run it on a quiet machine for figures worth keeping.
+flock /tmp/kit-mvn.lock ./mvnw -B -q -DskipTests package -pl strangler-proxy,legacy-monolith,bench/proxy -am
 
-# The proxy and every module it needs (the parent pom, response-diff, the embedded Kafka the harness uses), so a
-# fresh clone resolves the test classpath below.
-mvn -pl strangler-proxy -am install -DskipTests
-mvn -pl strangler-proxy dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
-classpath="$work/classes:$(cat "$work/cp.txt")"
-javac -d "$work/classes" -cp "$classpath" bench/proxy/*.java
-
-echo "machine: $(nproc) cores ($(uname -m)), $(java -version 2>&1 | head -1)"
-# The measurement holds the build lock too: on a shared machine a concurrent build would skew every figure.
-flock /tmp/kit-maven.lock java -Xmx512m -XX:+UseSerialGC -Dlogback.configurationFile=bench/proxy/logback-bench.xml \
-  -cp "$classpath" ProxyBench strangler-proxy/target/strangler-proxy.jar "$classpath" "$phase"
+echo "machine: $(nproc) cores ($(uname -m)), $(java -version 2>&1 | head -1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -Xmx512m -XX:+UseSerialGC -jar bench/proxy/target/proxy-bench.jar \
+  strangler-proxy/target/strangler-proxy.jar legacy-monolith/target/legacy-monolith.war "$phase"

@@ -1,3 +1,5 @@
+package dev.strangler.bench.proxy;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
@@ -7,10 +9,11 @@ import reactor.netty.http.server.HttpServer;
 /**
  * The benchmark's backends, in their own JVM with full JIT: a stand-in monolith and a stand-in extracted service
  * (Reactor Netty), both answering GET /api/members/{id} with the same small JSON document.
+ * Started as {@code java -jar proxy-bench.jar backend <legacy port> <extracted port>}.
  */
-public final class BenchBackend {
+final class BenchBackend {
 
-    public static void main(String[] args) throws InterruptedException {
+    static void main(String[] args) throws InterruptedException {
         DisposableServer legacy = start(Integer.parseInt(args[0]));
         DisposableServer extracted = start(Integer.parseInt(args[1]));
         System.out.println("backends ready on " + legacy.port() + " and " + extracted.port());

@@ -1,3 +1,5 @@
+package dev.strangler.bench.proxy;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +23,14 @@ final class LoadGenerator {
 
     private final HttpClient http = HttpClient.create(ConnectionProvider.builder("bench").maxConnections(512)
             .pendingAcquireMaxCount(-1).build());
+    private final long firstId;
+    private final int ids;
+
+    /** Requests {@code GET /api/members/{id}} for the {@code ids} ids from {@code firstId}, in turn. */
+    LoadGenerator(long firstId, int ids) {
+        this.firstId = firstId;
+        this.ids = ids;
+    }
 
     Result fixedRate(String baseUrl, int perSecond, Duration duration) throws InterruptedException {
         int total = (int) (perSecond * duration.toSeconds());
@@ -79,7 +89,7 @@ final class LoadGenerator {
     }
 
     private void send(String baseUrl, int i, java.util.function.Consumer<Boolean> onDone) {
-        http.get().uri(baseUrl + "/api/members/" + (i % 1000))
+        http.get().uri(baseUrl + "/api/members/" + (firstId + i % ids))
                 .responseSingle((response, body) -> body.asByteArray().map(bytes -> response.status().code() == 200))
                 .subscribe(onDone::accept, error -> onDone.accept(false));
     }

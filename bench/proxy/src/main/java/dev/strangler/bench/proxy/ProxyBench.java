@@ -1,202 +1,239 @@
-import dev.strangler.infra.kafka.EmbeddedKafkaBroker;
+package dev.strangler.bench.proxy;
+
+import dev.strangler.infra.EmbeddedInfrastructure;
+import dev.strangler.infra.InfraSettings;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Proxy versus direct, on loopback, in one run: a real Kafka broker (the toggle log), the backends in their own
- * JVM, the proxy jar in its own JVM, both with full JIT, and the load generator here.
- * Usage: java ProxyBench <proxy jar> <classpath for the backend JVM> <seconds per phase>
+ * Proxy versus direct, on loopback, in one run, in two scenarios: a do-nothing Reactor Netty backend (the proxy's
+ * own cost) and the real monolith's {@code GET /api/members/{id}} on the embedded MariaDB (the figure a team sees).
+ * The embedded MariaDB and Kafka (the toggle log) run in this JVM; the backends, the monolith and the proxies each
+ * in their own JVM with full JIT; the load generator here. Throughput is measured in alternating rounds of direct
+ * and proxy, and each round's ratio is reported with their median.
+ * Usage: {@code java -jar proxy-bench.jar <proxy jar> <monolith war> [seconds per phase]}
  */
 public final class ProxyBench {
 
-    /** The proxy's heap as under {@code kit up} (KIT_JAVA_OPTS), but with full JIT. */
-    private static final String PROXY_JVM = "-Xmx256m";
+    /** The heap of every service as under {@code kit up} (KIT_JAVA_OPTS), but with full JIT. */
+    private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    private static final int MEMBERS = 1000;
+    private static final int ROUNDS = 3;
+    private static final Duration SETTLE = Duration.ofSeconds(3);
 
     public static void main(String[] args) throws Exception {
-        Path jar = Path.of(args[0]);
-        String classpath = args[1];
-        Duration phase = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 15);
-        int legacyPort = freePort(), extractedPort = freePort(), proxyPort = freePort(), adminPort = freePort();
-        int quietPort = freePort(), quietAdminPort = freePort();
+        if (args.length > 0 && args[0].equals("backend")) {
+            BenchBackend.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        String proxyJar = args[0];
+        String monolithWar = args[1];
+        Duration phase = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 10);
+        InfraSettings settings = InfraSettings.fromEnvironment(Map.of()).withPorts(freePort(), freePort(), freePort());
+        Path home = Files.createTempDirectory(Files.createDirectories(Path.of("bench/proxy/target")), "state-");
+        int legacyPort = freePort(), extractedPort = freePort(), monolithPort = freePort();
+        int proxyPort = freePort(), adminPort = freePort();
+        int monolithProxyPort = freePort(), monolithAdminPort = freePort();
         String token = UUID.randomUUID().toString();
-        Path home = Files.createTempDirectory("proxy-bench-kafka");
-        List<Process> processes = new ArrayList<>();
-        try (EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(freePort(), freePort(), home)) {
-            kafka.start();
-            try {
-                processes.add(start(List.of(java(), "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath, "BenchBackend",
-                        Integer.toString(legacyPort), Integer.toString(extractedPort)), Map.of(), "backend"));
-                List<String> proxyCommand = new ArrayList<>(List.of(java(), PROXY_JVM, "-XX:+UseSerialGC",
-                        "-Xlog:gc:file=" + tmp("gc.log")));
-                String extra = System.getenv().getOrDefault("BENCH_PROXY_JAVA_OPTS", "").trim();
-                if (!extra.isEmpty()) {
-                    proxyCommand.addAll(List.of(extra.split("\\s+")));
-                }
-                proxyCommand.addAll(List.of("-jar", jar.toString()));
-                Map<String, String> environment = Map.of(
-                        "LEGACY_URL", "http://127.0.0.1:" + legacyPort,
-                        "MEMBER_SERVICE_URL", "http://127.0.0.1:" + extractedPort,
-                        "ORDER_SERVICE_URL", "http://127.0.0.1:" + extractedPort,
-                        "KIT_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                        "PROXY_ADMIN_TOKEN", token);
-                processes.add(start(proxyCommand, with(environment, "PROXY_PORT", proxyPort, "PROXY_ADMIN_PORT",
-                        adminPort, "true"), "proxy"));
-                // The same proxy without its request timers: their cost, measured in the same run.
-                processes.add(start(proxyCommand, with(environment, "PROXY_PORT", quietPort, "PROXY_ADMIN_PORT",
-                        quietAdminPort, "false"), "proxy-no-timers"));
-                awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", Duration.ofSeconds(90));
-                awaitHealthy("http://127.0.0.1:" + quietAdminPort + "/actuator/health", Duration.ofSeconds(90));
-                run("http://127.0.0.1:" + legacyPort, "http://127.0.0.1:" + proxyPort,
-                        "http://127.0.0.1:" + quietPort, adminPort, token, phase);
-            } finally {
-                // Stop the proxy before the broker it reads from.
-                for (Process process : processes) {
-                    process.destroy();
-                    process.waitFor();
-                }
+        try (EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(settings, home).start();
+             BenchProcesses jvms = new BenchProcesses()) {
+            jvms.start("backend", jvm("-jar", System.getProperty("java.class.path"), "backend",
+                    Integer.toString(legacyPort), Integer.toString(extractedPort)), Map.of());
+            jvms.start("monolith", jvm("-jar", monolithWar), Map.of(
+                    InfraSettings.DATABASE_PORT, Integer.toString(settings.databasePort()),
+                    InfraSettings.DATABASE_SSL_MODE, settings.databaseSslMode(),
+                    "MONOLITH_PORT", Integer.toString(monolithPort)));
+            String kafka = "127.0.0.1:" + settings.kafkaPort();
+            String backend = "http://127.0.0.1:" + legacyPort;
+            String extracted = "http://127.0.0.1:" + extractedPort;
+            String monolith = "http://127.0.0.1:" + monolithPort;
+            jvms.start("proxy", proxy("proxy", proxyJar), proxyEnvironment(kafka, token, backend, extracted,
+                    proxyPort, adminPort, "bench.backend.toggles"));
+            jvms.start("monolith-proxy", proxy("monolith-proxy", proxyJar), proxyEnvironment(kafka, token, monolith,
+                    extracted, monolithProxyPort, monolithAdminPort, "bench.monolith.toggles"));
+            Duration startUp = Duration.ofSeconds(180);
+            BenchProcesses.awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", startUp);
+            BenchProcesses.awaitHealthy("http://127.0.0.1:" + monolithAdminPort + "/actuator/health", startUp);
+            BenchProcesses.awaitHealthy(monolith + "/actuator/health", startUp);
+            long firstMember = MonolithMembers.register(monolith, MEMBERS);
+
+            System.out.printf("Date: %s, %d cores, java %s, %d s per phase%n", Instant.now(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), phase.toSeconds());
+            doNothingBackend(backend, "http://127.0.0.1:" + proxyPort, new ProxyAdmin(adminPort, token), phase);
+            monolith(monolith, "http://127.0.0.1:" + monolithProxyPort, firstMember, phase);
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }
 
-    private static Map<String, String> with(Map<String, String> environment, String portVariable, int port,
-                                            String adminVariable, int adminPort, String timers) {
-        Map<String, String> all = new HashMap<>(environment);
-        all.put(portVariable, Integer.toString(port));
-        all.put(adminVariable, Integer.toString(adminPort));
-        all.put("PROXY_REQUEST_TIMERS", timers);
-        return all;
-    }
-
-    private static void run(String direct, String proxy, String quiet, int adminPort, String token, Duration phase)
+    private static void doNothingBackend(String direct, String proxy, ProxyAdmin admin, Duration phase)
             throws Exception {
-        LoadGenerator load = new LoadGenerator();
-        flip(adminPort, token, "LEGACY");
-        System.out.println("warming up (JIT) for " + phase.multipliedBy(4).toSeconds() + " s ...");
+        LoadGenerator load = new LoadGenerator(0, MEMBERS);
+        admin.flip("LEGACY");
+        System.out.println("do-nothing backend: warming up (JIT) ...");
         load.closedLoop(direct, 16, phase);
         load.closedLoop(proxy, 16, phase);
-        load.closedLoop(quiet, 16, phase);
-        flip(adminPort, token, "SHADOW");
+        admin.flip("SHADOW");
         load.closedLoop(proxy, 8, phase);
-        flip(adminPort, token, "LEGACY");
-        load.fixedRate(proxy, 1000, Duration.ofSeconds(5));
+        admin.flip("LEGACY");
+        load.fixedRate(proxy, 1000, SETTLE);
 
-        LoadGenerator.Result directMax = load.closedLoop(direct, 32, phase);
-        LoadGenerator.Result proxyMax = load.closedLoop(proxy, 32, phase);
-        // The timers' cost is smaller than this machine's noise between two phases: three alternating rounds of
-        // each, compared by their medians.
-        List<Double> withTimers = new ArrayList<>(List.of(proxyMax.requestsPerSecond()));
-        List<Double> withoutTimers = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
-            withoutTimers.add(load.closedLoop(quiet, 32, phase).requestsPerSecond());
-            if (round < 2) {
-                withTimers.add(load.closedLoop(proxy, 32, phase).requestsPerSecond());
-            }
-        }
+        Throughput throughput = Throughput.measure(load, direct, proxy, phase);
         LoadGenerator.Result directFixed = load.fixedRate(direct, 1000, phase);
-        LoadGenerator.Result legacyFixed = load.fixedRate(proxy, 1000, phase);
-        flip(adminPort, token, "SHADOW");
-        load.fixedRate(proxy, 1000, Duration.ofSeconds(5));
-        LoadGenerator.Result shadowFixed = load.fixedRate(proxy, 1000, phase);
-        String parity = get(adminPort, token, "/admin/routes/members-read/parity");
-        flip(adminPort, token, "LEGACY");
+        List<LoadGenerator.Result> legacy = new ArrayList<>();
+        List<LoadGenerator.Result> shadow = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            admin.flip("LEGACY");
+            load.fixedRate(proxy, 1000, SETTLE);
+            legacy.add(load.fixedRate(proxy, 1000, phase));
+            admin.flip("SHADOW");
+            load.fixedRate(proxy, 1000, SETTLE);
+            shadow.add(load.fixedRate(proxy, 1000, phase));
+        }
+        String parity = admin.parity();
+        admin.flip("LEGACY");
 
-        System.out.printf("%nDate: %s, %d cores, java %s%n", Instant.now(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
-        System.out.printf("| measure | direct | proxy (LEGACY) | proxy (SHADOW) | figure |%n|---|---|---|---|---|%n");
-        System.out.printf("| throughput, 32 in flight (req/s) | %.0f | %.0f | | ratio %.2f |%n", directMax.requestsPerSecond(),
-                proxyMax.requestsPerSecond(), proxyMax.requestsPerSecond() / directMax.requestsPerSecond());
-        System.out.printf("| throughput without request timers, 32 in flight (req/s, median of 3) | | %.0f | | "
-                        + "with timers / without %.2f (with: %s; without: %s) |%n", median(withoutTimers),
-                median(withTimers) / median(withoutTimers), rounded(withTimers), rounded(withoutTimers));
-        System.out.printf("| p50 at 1,000 req/s (ms) | %.3f | %.3f | %.3f | added %.3f ms |%n", directFixed.p50(),
-                legacyFixed.p50(), shadowFixed.p50(), legacyFixed.p50() - directFixed.p50());
-        System.out.printf("| p99 at 1,000 req/s (ms) | %.3f | %.3f | %.3f | added %.3f ms; SHADOW/LEGACY %.2f |%n",
-                directFixed.p99(), legacyFixed.p99(), shadowFixed.p99(), legacyFixed.p99() - directFixed.p99(),
-                shadowFixed.p99() / legacyFixed.p99());
-        System.out.printf("| p99.9 at 1,000 req/s (ms) | %.3f | %.3f | %.3f | |%n", directFixed.p999(),
-                legacyFixed.p999(), shadowFixed.p999());
-        System.out.printf("| failures | %d | %d | %d | |%n", directMax.failures() + directFixed.failures(),
-                proxyMax.failures() + legacyFixed.failures(), shadowFixed.failures());
+        System.out.printf("%n### Do-nothing Netty backend%n%n| measure | direct | proxy (LEGACY) | proxy (SHADOW) "
+                + "| figure |%n|---|---|---|---|---|%n");
+        throughput.print(true);
+        System.out.printf("| p50 at 1,000 req/s (ms) | %.3f | %s | %s | added %.3f ms (median) |%n", directFixed.p50(),
+                each(legacy, LoadGenerator.Result::p50), each(shadow, LoadGenerator.Result::p50),
+                median(legacy, LoadGenerator.Result::p50) - directFixed.p50());
+        List<Double> shadowOverLegacy = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            shadowOverLegacy.add(shadow.get(round).p99() / legacy.get(round).p99());
+        }
+        System.out.printf("| p99 at 1,000 req/s (ms) | %.3f | %s | %s | added %.3f ms (median); SHADOW/LEGACY "
+                        + "per round %s |%n", directFixed.p99(), each(legacy, LoadGenerator.Result::p99),
+                each(shadow, LoadGenerator.Result::p99), median(legacy, LoadGenerator.Result::p99) - directFixed.p99(),
+                rounded(shadowOverLegacy, "%.2f"));
+        System.out.printf("| p99.9 at 1,000 req/s (ms) | %.3f | %s | %s | |%n", directFixed.p999(),
+                each(legacy, LoadGenerator.Result::p999), each(shadow, LoadGenerator.Result::p999));
+        System.out.printf("| failures | %d | %d | %d | |%n", throughput.directFailures() + directFixed.failures(),
+                throughput.proxyFailures() + failures(legacy), failures(shadow));
         System.out.println("\nShadow parity after the run: " + parity);
     }
 
-    private static void flip(int adminPort, String token, String mode) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + adminPort + "/admin/routes/members-read/flips"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"" + mode
-                        + "\",\"reason\":\"benchmark\",\"by\":\"bench/proxy\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("flip to " + mode + " failed: " + response.body());
-        }
+    private static void monolith(String direct, String proxy, long firstMember, Duration phase) throws Exception {
+        LoadGenerator load = new LoadGenerator(firstMember, MEMBERS);
+        System.out.println("\nmonolith: warming up (JIT) ...");
+        load.closedLoop(direct, 16, phase);
+        load.closedLoop(proxy, 16, phase);
+
+        Throughput throughput = Throughput.measure(load, direct, proxy, phase);
+        LoadGenerator.Result directFixed = load.fixedRate(direct, 500, phase);
+        LoadGenerator.Result proxyFixed = load.fixedRate(proxy, 500, phase);
+
+        System.out.printf("%n### Monolith GET /api/members/{id} (embedded MariaDB, %d members)%n%n"
+                + "| measure | direct | proxy (LEGACY) | figure |%n|---|---|---|---|%n", MEMBERS);
+        throughput.print(false);
+        System.out.printf("| p50 at 500 req/s (ms) | %.3f | %.3f | added %.3f ms |%n", directFixed.p50(),
+                proxyFixed.p50(), proxyFixed.p50() - directFixed.p50());
+        System.out.printf("| p99 at 500 req/s (ms) | %.3f | %.3f | added %.3f ms |%n", directFixed.p99(),
+                proxyFixed.p99(), proxyFixed.p99() - directFixed.p99());
+        System.out.printf("| failures | %d | %d | |%n", throughput.directFailures() + directFixed.failures(),
+                throughput.proxyFailures() + proxyFixed.failures());
     }
 
-    private static String get(int adminPort, String token, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort
-                + path)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
-    }
+    /** Closed-loop throughput, 32 in flight, in alternating rounds of direct and proxy. */
+    private record Throughput(List<Double> direct, List<Double> proxy, long directFailures, long proxyFailures) {
 
-    private static void awaitHealthy(String url, Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // The proxy is still starting; poll again shortly.
+        static Throughput measure(LoadGenerator load, String direct, String proxy, Duration phase)
+                throws InterruptedException {
+            List<Double> directRates = new ArrayList<>();
+            List<Double> proxyRates = new ArrayList<>();
+            long directFailures = 0;
+            long proxyFailures = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                LoadGenerator.Result d = load.closedLoop(direct, 32, phase);
+                LoadGenerator.Result p = load.closedLoop(proxy, 32, phase);
+                directRates.add(d.requestsPerSecond());
+                proxyRates.add(p.requestsPerSecond());
+                directFailures += d.failures();
+                proxyFailures += p.failures();
             }
-            Thread.sleep(200);
+            return new Throughput(directRates, proxyRates, directFailures, proxyFailures);
         }
-        throw new IllegalStateException("The proxy did not become healthy at " + url);
+
+        /** One table row; {@code shadowColumn} leaves the SHADOW column of the do-nothing table empty. */
+        void print(boolean shadowColumn) {
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < direct.size(); round++) {
+                ratios.add(proxy.get(round) / direct.get(round));
+            }
+            System.out.printf("| throughput, 32 in flight (req/s; %d rounds) | %s | %s |%s ratio per round %s; "
+                    + "median **%.2f** |%n", ROUNDS, rounded(direct, "%.0f"), rounded(proxy, "%.0f"),
+                    shadowColumn ? " |" : "", rounded(ratios, "%.2f"), median(ratios, Double::doubleValue));
+        }
     }
 
-    private static Process start(List<String> command, Map<String, String> env, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of(tmp(name + ".log")).toFile());
-        builder.environment().putAll(env);
-        return builder.start();
+    private static Map<String, String> proxyEnvironment(String kafka, String token, String legacy, String extracted,
+                                                        int port, int adminPort, String toggleTopic) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("LEGACY_URL", legacy);
+        environment.put("MEMBER_SERVICE_URL", extracted);
+        environment.put("ORDER_SERVICE_URL", extracted);
+        environment.put("KIT_KAFKA_BOOTSTRAP", kafka);
+        environment.put("PROXY_ADMIN_TOKEN", token);
+        environment.put("PROXY_PORT", Integer.toString(port));
+        environment.put("PROXY_ADMIN_PORT", Integer.toString(adminPort));
+        // Each proxy its own toggle log: a flip of one must not reach the other.
+        environment.put("PROXY_TOGGLE_TOPIC", toggleTopic);
+        return environment;
     }
 
-    /** Logs of the run, kept after it for a look: the proxy's and the backend's output, the proxy's GC log. */
-    private static String tmp(String name) {
-        return Path.of(System.getProperty("java.io.tmpdir"), "proxy-bench-" + name).toString();
+    /** The proxy's command; {@code {name}} in BENCH_PROXY_JAVA_OPTS becomes the proxy's name (a file per proxy). */
+    private static List<String> proxy(String name, String jar) {
+        List<String> command = jvm("-Xlog:gc:file=" + BenchProcesses.log(name + "-gc"));
+        String extra = System.getenv().getOrDefault("BENCH_PROXY_JAVA_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar));
+        return command;
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static List<String> jvm(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(BenchProcesses.java()));
+        command.addAll(SERVICE_JVM);
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return BenchProcesses.freePort();
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    private static <T> double median(List<T> values, ToDoubleFunction<T> measure) {
+        double[] sorted = values.stream().mapToDouble(measure).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
-    private static String rounded(List<Double> values) {
-        return values.stream().map(value -> String.format("%.0f", value)).collect(Collectors.joining(", "));
+    private static String each(List<LoadGenerator.Result> results, ToDoubleFunction<LoadGenerator.Result> measure) {
+        return results.stream().map(result -> String.format("%.3f", measure.applyAsDouble(result)))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static long failures(List<LoadGenerator.Result> results) {
+        return results.stream().mapToLong(LoadGenerator.Result::failures).sum();
+    }
+
+    private static String rounded(List<Double> values, String format) {
+        return values.stream().map(value -> String.format(format, value)).collect(Collectors.joining(", "));
     }
 }
