@@ -21,12 +21,13 @@ import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
 /**
- * 100 flips across every mode while 20,000 reads and writes run through the proxy: no client sees a failure.
+ * 100 flips across every mode while 11,000 reads and writes run through the proxy (a hundred between two flips):
+ * no client sees a failure.
  * Each request's side is decided once, so a flip only changes where the next requests go.
  */
 class FlipsUnderLoadIntegrationTests extends ProxyIntegrationTest {
 
-    private static final int REQUESTS = 20_000;
+    private static final int REQUESTS = 11_000;
     private static final int CLIENTS = 8;
     private static final int FLIPS = 100;
     private static final List<String> MODES = List.of("SHADOW", "CANARY", "EXTRACTED", "LEGACY");
