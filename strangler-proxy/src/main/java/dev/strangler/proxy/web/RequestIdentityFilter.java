@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request an {@code X-Request-Id} and a W3C {@code traceparent} when it arrives without (valid) ones,
  * passes both on to whichever side serves (and to the mirror), and echoes the request id in the response, so one
- * id follows a request through proxy, monolith, service and logs.
+ * id follows a request through proxy, monolith, service and logs. The ids it makes up wait in the exchange for
+ * {@link RequestIdentityHeadersFilter}, which writes them into the headers the gateway builds for the outgoing
+ * request anyway: a mutated request would copy every header of every request that arrives without them.
  */
 @Component
 public class RequestIdentityFilter implements GlobalFilter, Ordered {
@@ -23,6 +25,8 @@ public class RequestIdentityFilter implements GlobalFilter, Ordered {
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String TRACEPARENT = "traceparent";
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+    /** The {@link Identity} to send on, when it differs from what the request carried. */
+    static final String IDENTITY_ATTRIBUTE = RequestIdentityFilter.class.getName() + ".identity";
 
     /** version 00, 32 hex trace id and 16 hex parent id (neither all zeros), 2 hex flags. */
     private static final Pattern TRACEPARENT_FORMAT = Pattern.compile(
@@ -41,11 +45,12 @@ public class RequestIdentityFilter implements GlobalFilter, Ordered {
         if (!newId && !newTrace) {
             return chain.filter(exchange);
         }
-        String trace = newTrace ? newTraceparent() : traceparent;
-        return chain.filter(exchange.mutate().request(request -> request.headers(h -> {
-            h.set(REQUEST_ID, id);
-            h.set(TRACEPARENT, trace);
-        })).build());
+        exchange.getAttributes().put(IDENTITY_ATTRIBUTE, new Identity(id, newTrace ? newTraceparent() : traceparent));
+        return chain.filter(exchange);
+    }
+
+    /** The request id and traceparent the sides receive. */
+    record Identity(String requestId, String traceparent) {
     }
 
     /** A random (version 4) UUID; ids need to be unique, not unguessable, so no SecureRandom on the hot path. */
