@@ -3,7 +3,7 @@
 # monolith's GET /api/members/{id} on the embedded MariaDB. Builds what it needs (the proxy jar, the monolith war and
 # the harness, bench/proxy, a module of the normal build), then starts the embedded MariaDB and Kafka (the toggle
 # log), the backends, the monolith and the proxies as separate JVMs with full JIT, and prints Markdown tables.
-# Usage: bench/proxy/run.sh [seconds per phase]   (default 10; about 30 phases plus start-up)
+# Usage: bench/proxy/run.sh [seconds per phase]   (default 10: 26 phases, about 6 minutes with start-up)
 # BENCH_PROXY_JAVA_OPTS adds JVM options to the proxies; {name} becomes each proxy's name, e.g.
 #   BENCH_PROXY_JAVA_OPTS="-XX:StartFlightRecording=settings=profile,filename=/tmp/{name}.jfr" bench/proxy/run.sh
 set -euo pipefail

@@ -64,7 +64,7 @@ public final class ProxyBench {
                     proxyPort, adminPort, "bench.backend.toggles"));
             jvms.start("monolith-proxy", proxy("monolith-proxy", proxyJar), proxyEnvironment(kafka, token, monolith,
                     extracted, monolithProxyPort, monolithAdminPort, "bench.monolith.toggles"));
-            Duration startUp = Duration.ofSeconds(180);
+            Duration startUp = Duration.ofSeconds(300); // a Spring Boot start took 198 s under a load average of 20
             BenchProcesses.awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", startUp);
             BenchProcesses.awaitHealthy("http://127.0.0.1:" + monolithAdminPort + "/actuator/health", startUp);
             BenchProcesses.awaitHealthy(monolith + "/actuator/health", startUp);
