@@ -51,6 +51,19 @@ class OrderPlacementIntegrationTests extends OrderServiceIntegrationTest {
     }
 
     @Test
+    void anUnknownProductIs404AndLeavesNothingToGiveBack() {
+        long unknown = 999_999_999_999L;
+        long memberId = activeMember();
+
+        ResponseEntity<Map> refused = place(memberId, Map.of("productId", unknown, "quantity", 1));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(404);
+        assertThat(ordersOf(memberId)).isZero();
+        assertThat(pendingRows(unknown)).as("the give-back found nothing held and is done, not left to retry")
+                .isZero();
+    }
+
+    @Test
     void aLaterLineRunningOutReleasesTheEarlierLinesReservation() {
         long plenty = product(10);
         long scarce = product(1);
