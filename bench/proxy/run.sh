@@ -9,9 +9,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 phase="${1:-10}"
-# One Maven build at a time on a shared machine (flock is part of util-linux). The measurement itself does not hold
-# the lock: it would stop everyone's builds for its length. Run it on a quiet machine for figures worth keeping.
-flock /tmp/kit-mvn.lock ./mvnw -B -q -DskipTests package -pl strangler-proxy,legacy-monolith,bench/proxy -am
+# Builds what it measures, on a fresh clone too. Run it on a quiet machine for figures worth keeping.
+./mvnw -B -q -DskipTests package -pl strangler-proxy,legacy-monolith,bench/proxy -am
 
 echo "machine: $(nproc) cores ($(uname -m)), $(java -version 2>&1 | head -1), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m -XX:+UseSerialGC -jar bench/proxy/target/proxy-bench.jar \
