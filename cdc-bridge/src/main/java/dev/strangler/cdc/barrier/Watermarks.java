@@ -42,7 +42,8 @@ public final class Watermarks implements AutoCloseable {
     long write() {
         long next = sequence.incrementAndGet();
         for (Table table : tables) {
-            table.jdbc().update("INSERT INTO " + table.table() + " (ID, SEQ, WRITTEN_AT) VALUES (1, ?, CURRENT_TIMESTAMP(3))"
+            table.jdbc().update("INSERT INTO " + table.table()
+                    + " (ID, SEQ, WRITTEN_AT) VALUES (1, ?, CURRENT_TIMESTAMP(3))"
                     + " ON DUPLICATE KEY UPDATE SEQ = VALUES(SEQ), WRITTEN_AT = VALUES(WRITTEN_AT)", next);
         }
         return next;

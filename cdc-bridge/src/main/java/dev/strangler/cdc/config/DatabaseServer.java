@@ -48,7 +48,8 @@ public record DatabaseServer(@NotBlank String host, @Min(1) @Max(65535) int port
             return trustStore != null && !trustStore.isBlank();
         }
 
-        @AssertTrue(message = "a trust store is only read when the mode verifies the server (VERIFY_CA, VERIFY_IDENTITY)")
+        @AssertTrue(message = "a trust store is only read when the mode verifies the server "
+                + "(VERIFY_CA, VERIFY_IDENTITY)")
         boolean isTrustStoreUsed() {
             return !hasTrustStore() || mode == SslMode.VERIFY_CA || mode == SslMode.VERIFY_IDENTITY;
         }

@@ -74,7 +74,8 @@ public final class SourcePreflight {
     private static void check(DatabaseServer server, String settings, ServerCheck tables) {
         try (Connection connection = connect(server, settings)) {
             requireVariable(connection, "log_bin", "ON", "binary logging is off on " + server.describe());
-            requireVariable(connection, "binlog_format", "ROW", "the binlog_format of " + server.describe() + " is not ROW");
+            requireVariable(connection, "binlog_format", "ROW",
+                    "the binlog_format of " + server.describe() + " is not ROW");
             requireVariable(connection, "binlog_row_image", "FULL",
                     "the binlog_row_image of " + server.describe() + " is not FULL");
             tables.run(connection);
