@@ -27,10 +27,10 @@ class BarrierConfiguration {
      */
     @Bean(destroyMethod = "close")
     Watermarks watermarks(JdbcTemplate jdbc, CdcProperties cdc, OutboxProperties outbox) {
-        Watermarks.Table legacy = new Watermarks.Table(jdbc, cdc.kitTables().watermark());
         if (!outbox.hasOwnServer()) {
-            return new Watermarks(List.of(legacy), List.of());
+            return new Watermarks(jdbc, cdc.kitTables().watermark());
         }
+        Watermarks.Table legacy = new Watermarks.Table(jdbc, cdc.kitTables().watermark());
         DatabaseServer server = outbox.source();
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("kit-cdc-outbox-watermark");

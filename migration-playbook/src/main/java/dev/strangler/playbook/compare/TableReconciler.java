@@ -84,10 +84,11 @@ final class TableReconciler {
         for (int i = 0; i < columns.size(); i++) {
             ColumnPair column = columns.get(i);
             Object raw = row.values().get(i);
-            Object translated = raw == null ? null : column.values().getOrDefault(raw.toString().trim(), raw.toString());
-            // A time or a byte array is normalised as itself: its text is not its value.
-            values.add(column.type().normalise(raw instanceof java.time.temporal.Temporal || raw instanceof byte[] ? raw
-                    : translated));
+            // Only a column with a translation is read as its text (a code); any other value (a time, bytes, a
+            // number) is normalised as itself.
+            Object value = raw == null || column.values().isEmpty() ? raw
+                    : column.values().getOrDefault(raw.toString().trim(), raw.toString());
+            values.add(column.type().normalise(value));
         }
         return values;
     }
