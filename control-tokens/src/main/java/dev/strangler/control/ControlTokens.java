@@ -19,6 +19,9 @@ public final class ControlTokens {
     /** The request (or exchange) attribute holding the granted token's name, for the audit. */
     public static final String NAME_ATTRIBUTE = "dev.strangler.control.ControlTokens.name";
 
+    /** The request (or exchange) attribute holding the granted token's {@link Role}. */
+    public static final String ROLE_ATTRIBUTE = "dev.strangler.control.ControlTokens.role";
+
     /** The name of the single token each part had before named tokens: {@code kit up}'s, an operator. */
     public static final String KIT = "kit";
 
@@ -83,7 +86,7 @@ public final class ControlTokens {
      */
     public Access check(String authorization, String method) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return new Access(Access.Outcome.UNAUTHENTICATED, null);
+            return new Access(Access.Outcome.UNAUTHENTICATED, null, null);
         }
         byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
         Entry match = null;
@@ -94,9 +97,9 @@ public final class ControlTokens {
             }
         }
         if (match == null) {
-            return new Access(Access.Outcome.UNAUTHENTICATED, null);
+            return new Access(Access.Outcome.UNAUTHENTICATED, null, null);
         }
         return new Access(match.role().permits(method) ? Access.Outcome.GRANTED : Access.Outcome.FORBIDDEN,
-                match.name());
+                match.name(), match.role());
     }
 }

@@ -16,16 +16,17 @@ class ControlTokensTests {
 
     @Test
     void theKitTokenIsAnOperatorNamedKit() {
-        assertThat(tokens.check("Bearer " + KIT_TOKEN, "POST")).isEqualTo(new Access(Access.Outcome.GRANTED, "kit"));
+        assertThat(tokens.check("Bearer " + KIT_TOKEN, "POST"))
+                .isEqualTo(new Access(Access.Outcome.GRANTED, "kit", Role.OPERATOR));
         assertThat(tokens.check("bearer " + KIT_TOKEN, "GET").granted()).isTrue();
     }
 
     @Test
     void aViewerReadsButDoesNotWrite() {
         assertThat(tokens.check("Bearer " + VIEWER_TOKEN, "GET"))
-                .isEqualTo(new Access(Access.Outcome.GRANTED, "grafana"));
+                .isEqualTo(new Access(Access.Outcome.GRANTED, "grafana", Role.VIEWER));
         assertThat(tokens.check("Bearer " + VIEWER_TOKEN, "PUT"))
-                .isEqualTo(new Access(Access.Outcome.FORBIDDEN, "grafana"));
+                .isEqualTo(new Access(Access.Outcome.FORBIDDEN, "grafana", Role.VIEWER));
         assertThat(tokens.check("Bearer " + VIEWER_TOKEN, "POST").outcome()).isEqualTo(Access.Outcome.FORBIDDEN);
     }
 

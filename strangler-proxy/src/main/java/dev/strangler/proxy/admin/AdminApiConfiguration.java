@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @EnableConfigurationProperties(ControlTokenProperties.class)
-@Import({BearerTokenWebFilter.class, AdminRoutesController.class, AdminProblemHandler.class, RouteViews.class})
+@Import({BearerTokenWebFilter.class, AdminRoutesController.class, AdminIdentityController.class,
+        AdminProblemHandler.class, RouteViews.class})
 class AdminApiConfiguration {
 }

@@ -51,6 +51,7 @@ class BearerTokenWebFilter implements WebFilter, Ordered {
         return switch (access.outcome()) {
             case GRANTED -> {
                 exchange.getAttributes().put(ControlTokens.NAME_ATTRIBUTE, access.name());
+                exchange.getAttributes().put(ControlTokens.ROLE_ATTRIBUTE, access.role());
                 yield chain.filter(exchange);
             }
             case FORBIDDEN -> {

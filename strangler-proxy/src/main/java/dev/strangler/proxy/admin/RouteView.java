@@ -26,11 +26,12 @@ import java.util.List;
  * @param writesHeld    the hold of the route's writes for a cut-over, or null
  * @param holds         what holds cost the route's writes on this instance
  * @param consistency   read-your-writes on this instance: reads redirected, requests that waited for the feed
+ * @param ignoredPaths  JSON paths left out of the shadow comparison: the configured ones, then those added at runtime
  */
 record RouteView(String name, List<String> paths, List<String> methods, URI legacyUri, URI extractedUri,
                  String mode, double percent, long version, Flip lastFlip, String circuit,
                  RouteStatistics.Snapshot traffic, ParitySummary parity, WritesHold writesHeld, HoldFigures holds,
-                 ConsistencyFigures consistency) {
+                 ConsistencyFigures consistency, List<String> ignoredPaths) {
 
     /**
      * @param compared      mirrored requests compared

@@ -97,6 +97,13 @@ class RouteViews {
                 toggle.mode().name(), toggle.percent(), toggle.version(), last,
                 route.extractable() ? breakers.state(route) : null, statistics.snapshot(route.name()),
                 new RouteView.ParitySummary(report.compared(), report.mismatched(), report.parityPercent()),
-                toggle.writesHeld(Instant.now()) ? toggle.hold() : null, holds.figures(route.name()), readYourWrites.figures(route.name()));
+                toggle.writesHeld(Instant.now()) ? toggle.hold() : null, holds.figures(route.name()),
+                readYourWrites.figures(route.name()), ignoredPaths(route, toggle));
+    }
+
+    private static List<String> ignoredPaths(RouteProperties route, RouteToggle toggle) {
+        List<String> paths = new ArrayList<>(route.diff().ignorePaths());
+        toggle.ignorePaths().stream().filter(path -> !paths.contains(path)).forEach(paths::add);
+        return paths;
     }
 }

@@ -1,14 +1,17 @@
 package dev.strangler.proxy.shadow;
 
+import dev.strangler.diff.DiffRules;
 import dev.strangler.diff.Difference;
 import dev.strangler.diff.ResponseComparator;
 import dev.strangler.proxy.consistency.ReadYourWrites;
 import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.toggle.Toggles;
 import dev.strangler.proxy.web.SafeMethods;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +38,16 @@ class MirrorComparison {
     private final JsonMapper json;
     private final int bodyCap;
     private final Clock clock = Clock.systemUTC();
-    private final Map<String, ResponseComparator> comparators = new ConcurrentHashMap<>();
+    private final Toggles toggles;
+    private final Map<String, Comparator> comparators = new ConcurrentHashMap<>();
+
+    /** A route's comparator, built for the paths ignored at runtime when it was made. */
+    private record Comparator(List<String> runtimeIgnored, ResponseComparator comparator) {
+    }
 
     MirrorComparison(MirrorClient client, ParityLedger ledger, ReadYourWrites readYourWrites, JsonMapper json,
-                     ProxyProperties properties) {
+                     ProxyProperties properties, Toggles toggles) {
+        this.toggles = toggles;
         this.client = client;
         this.ledger = ledger;
         this.readYourWrites = readYourWrites;
@@ -55,8 +64,7 @@ class MirrorComparison {
                         .onErrorReturn(Optional.empty())
                 : Mono.just(Optional.empty());
         RouteParity parity = ledger.of(route.name());
-        ResponseComparator comparator = comparators.computeIfAbsent(route.name(),
-                name -> new ResponseComparator(route.diff().rules(), json));
+        ResponseComparator comparator = comparator(route);
         return Mono.zip(extracted, legacyAgain).doOnNext(answers -> {
             if (job.view() != null && !readYourWrites.unchangedSince(job.view())) {
                 parity.inFlux.increment(); // the answers saw different states: neither a mismatch nor noise
@@ -67,6 +75,22 @@ class MirrorComparison {
             Set<String> differences = differences(comparator, job.legacy(), answers.getT1());
             parity.compared(differences, differences.isEmpty() ? null : mismatch(job, answers.getT1(), differences));
         }).doOnError(error -> parity.mirrorErrors.increment()).onErrorResume(error -> Mono.empty()).then();
+    }
+
+    /** The route's configured rules plus the paths ignored at runtime; rebuilt only when those change. */
+    private ResponseComparator comparator(RouteProperties route) {
+        List<String> runtimeIgnored = toggles.current(route.name()).ignorePaths();
+        Comparator cached = comparators.get(route.name());
+        if (cached != null && cached.runtimeIgnored().equals(runtimeIgnored)) {
+            return cached.comparator();
+        }
+        DiffRules configured = route.diff().rules();
+        List<String> ignored = new ArrayList<>(configured.ignorePaths());
+        ignored.addAll(runtimeIgnored);
+        Comparator fresh = new Comparator(runtimeIgnored, new ResponseComparator(
+                new DiffRules(ignored, configured.compareHeaders(), configured.unorderedArrays()), json));
+        comparators.put(route.name(), fresh);
+        return fresh.comparator();
     }
 
     private static Set<String> differences(ResponseComparator comparator, CapturedResponse left,

@@ -10,11 +10,18 @@ package dev.strangler.proxy.toggle;
  * @param reason      why (required: it goes into the audit history)
  * @param by          who is asking: the granted control token's name
  * @param statedBy    who the caller says it is for (free text, unchecked), or null
+ * @param ignorePath  a JSON path to leave out of the route's shadow comparison from now on, or null; given alone,
+ *                    it changes nothing else (not even a hold)
  */
 public record FlipCommand(String mode, Double percent, Boolean holdWrites, String reason, String by,
-                          String statedBy) {
+                          String statedBy, String ignorePath) {
 
     public boolean holds() {
         return Boolean.TRUE.equals(holdWrites);
+    }
+
+    /** Whether this only adds an ignored path and leaves mode, percentage and hold as they are. */
+    boolean ignoresOnly() {
+        return ignorePath != null && mode == null && percent == null && holdWrites == null;
     }
 }

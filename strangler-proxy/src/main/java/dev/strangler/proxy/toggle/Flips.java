@@ -35,8 +35,16 @@ public class Flips {
 
     public Mono<RouteToggle> flip(String routeName, FlipCommand command) {
         RouteProperties route = table.find(routeName).orElseThrow(() -> new UnknownRouteException(routeName));
-        if (command.mode() == null && command.percent() == null && command.holdWrites() == null) {
-            throw new InvalidFlipException("Give a mode, a percent, holdWrites, or several of them");
+        if (command.mode() == null && command.percent() == null && command.holdWrites() == null
+                && command.ignorePath() == null) {
+            throw new InvalidFlipException("Give a mode, a percent, holdWrites, ignorePath, or several of them");
+        }
+        if (command.ignorePath() != null && !command.ignorePath().strip().startsWith("$")) {
+            throw new InvalidFlipException("ignorePath must be a JSON path such as $.updatedAt or $..id; the status "
+                    + "and headers are compared by the route's configuration, not ignored at runtime");
+        }
+        if (command.ignorePath() != null && !route.extractable()) {
+            throw new RouteNotExtractableException(routeName);
         }
         RouteToggle current = toggles.current(routeName);
         Mode mode = command.mode() == null ? current.mode() : parse(command.mode());
@@ -53,13 +61,28 @@ public class Flips {
                     + "reachable again");
         }
         Instant now = clock.instant();
+        if (command.ignoresOnly()) {
+            String path = command.ignorePath().strip();
+            Flip entry = new Flip(current.version() + 1, now, by(command), "ignore " + path
+                    + " in the shadow comparison: " + command.reason(), current.mode(), current.percent(),
+                    current.mode(), current.percent(), properties.instanceName(), false,
+                    statedBy(command));
+            return write(routeName, current.ignoring(path, entry, properties.historyPerRoute(), log.deadline()));
+        }
         Flip flip = new Flip(current.version() + 1, now,
-                StringUtils.hasText(command.by()) ? command.by() : "unknown", command.reason(),
+                by(command), command.reason(),
                 current.mode(), current.percent(), mode, percent, properties.instanceName(), command.holds(),
-                StringUtils.hasText(command.statedBy()) ? command.statedBy() : null);
+                statedBy(command));
         WritesHold hold = command.holds() ? new WritesHold(now, now.plus(properties.holdLease()), command.reason())
                 : null;
         RouteToggle next = current.next(flip, properties.historyPerRoute(), hold, log.deadline());
+        if (command.ignorePath() != null) {
+            next = next.ignoring(command.ignorePath().strip(), flip, properties.historyPerRoute(), next.deadline());
+        }
+        return write(routeName, next);
+    }
+
+    private Mono<RouteToggle> write(String routeName, RouteToggle next) {
         return Mono.fromFuture(() -> log.write(next))
                 .onErrorMap(error -> new ToggleLogUnavailableException(
                         error instanceof CompletionException ? error.getCause() : error))
@@ -69,6 +92,14 @@ public class Flips {
     public RouteToggle current(String routeName) {
         table.find(routeName).orElseThrow(() -> new UnknownRouteException(routeName));
         return toggles.current(routeName);
+    }
+
+    private static String by(FlipCommand command) {
+        return StringUtils.hasText(command.by()) ? command.by() : "unknown";
+    }
+
+    private static String statedBy(FlipCommand command) {
+        return StringUtils.hasText(command.statedBy()) ? command.statedBy() : null;
     }
 
     private static Mode parse(String mode) {

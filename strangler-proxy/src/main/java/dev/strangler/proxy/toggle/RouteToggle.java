@@ -22,16 +22,21 @@ import java.util.List;
  *                 corrections and for records written before deadlines existed
  * @param corrects for a correction: the version it undoes, and it applies only over exactly that version; null for
  *                 a flip
+ * @param ignorePaths JSON paths left out of the shadow comparison on top of the route's configured
+ *                 {@code ignore-paths}, added at runtime ("ignore this path" in the console), so every instance
+ *                 learns them from the log and they survive restarts; empty in records written before they existed
  */
 public record RouteToggle(String route, Mode mode, double percent, long version, List<Flip> history, WritesHold hold,
-                          Instant deadline, Long corrects) {
+                          Instant deadline, Long corrects, List<String> ignorePaths) {
 
     public RouteToggle {
         history = List.copyOf(history);
+        ignorePaths = ignorePaths == null ? List.of() : List.copyOf(ignorePaths);
     }
 
     static RouteToggle initial(RouteProperties route) {
-        return new RouteToggle(route.name(), route.mode(), route.canary().percent(), 0, List.of(), null, null, null);
+        return new RouteToggle(route.name(), route.mode(), route.canary().percent(), 0, List.of(), null, null, null,
+                List.of());
     }
 
     /** The canary threshold on the 0..9999 bucket scale: a key goes to the extracted side iff bucket < threshold. */
@@ -52,7 +57,17 @@ public record RouteToggle(String route, Mode mode, double percent, long version,
     /** The state after {@code flip}, valid if appended by {@code deadline}; {@code hold} null releases writes. */
     RouteToggle next(Flip flip, int historyLimit, WritesHold hold, Instant deadline) {
         return new RouteToggle(route, flip.toMode(), flip.toPercent(), flip.version(), append(flip, historyLimit),
-                hold, deadline, null);
+                hold, deadline, null, ignorePaths);
+    }
+
+    /** The same state with {@code path} ignored too; the hold stays, as nothing about the route's traffic changed. */
+    RouteToggle ignoring(String path, Flip entry, int historyLimit, Instant deadline) {
+        List<String> paths = new ArrayList<>(ignorePaths);
+        if (!paths.contains(path)) {
+            paths.add(path);
+        }
+        return new RouteToggle(route, mode, percent, entry.version(), append(entry, historyLimit), hold, deadline,
+                null, paths);
     }
 
     /**
@@ -60,7 +75,7 @@ public record RouteToggle(String route, Mode mode, double percent, long version,
      */
     RouteToggle correctedTo(RouteToggle restore, Flip correction, int historyLimit) {
         return new RouteToggle(route, restore.mode(), restore.percent(), correction.version(),
-                append(correction, historyLimit), restore.hold(), null, version);
+                append(correction, historyLimit), restore.hold(), null, version, restore.ignorePaths());
     }
 
     /** Whether both are the same write: same version from the same writer with the same deadline. */

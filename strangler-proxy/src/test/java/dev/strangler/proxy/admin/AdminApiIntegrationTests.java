@@ -149,6 +149,38 @@ class AdminApiIntegrationTests extends ProxyIntegrationTest {
     }
 
     @Test
+    void whoamiNamesTheTokenAndItsRole() {
+        as(VIEWER).get().uri("/admin/whoami").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("dashboard").jsonPath("$.role").isEqualTo("VIEWER");
+        as(ALICE).get().uri("/admin/whoami").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("alice").jsonPath("$.role").isEqualTo("OPERATOR");
+        as("not-" + TOKEN).get().uri("/admin/whoami").exchange().expectStatus().isUnauthorized().expectBody();
+    }
+
+    @Test
+    void anIgnoredPathIsAddedWithoutChangingModeOrHoldAndIsAudited() {
+        flip("members", "SHADOW");
+        admin().post().uri("/admin/routes/members/flips")
+                .bodyValue(Map.of("ignorePath", "$.lastSeen", "reason", "differs between two monolith answers"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.mode").isEqualTo("SHADOW")
+                .jsonPath("$.ignoredPaths").value(paths -> assertThat(String.valueOf(paths)).contains("$.lastSeen"))
+                .jsonPath("$.lastFlip.reason").isEqualTo("ignore $.lastSeen in the shadow comparison: "
+                        + "differs between two monolith answers")
+                .jsonPath("$.lastFlip.toMode").isEqualTo("SHADOW");
+        long version = version("members");
+
+        post("members", "{\"ignorePath\":\"header:Date\",\"reason\":\"r\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "invalid-request");
+        post("members", "{\"ignorePath\":\"$.x\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        post("products", "{\"ignorePath\":\"$.x\",\"reason\":\"r\"}").expectStatus().isEqualTo(409).expectBody();
+        assertThat(version("members")).isEqualTo(version);
+    }
+
+    @Test
     void theAdminApiIsNotServedOnTheTrafficPortEvenWithTheToken() {
         traffic().get().uri("/admin/routes").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).exchange()
                 .expectStatus().isOk()

@@ -46,6 +46,6 @@ class AdmissionTests {
     }
 
     private static RouteToggle state(long version, Instant deadline, Long corrects) {
-        return new RouteToggle("members-read", Mode.SHADOW, 0, version, List.of(), null, deadline, corrects);
+        return new RouteToggle("members-read", Mode.SHADOW, 0, version, List.of(), null, deadline, corrects, List.of());
     }
 }
