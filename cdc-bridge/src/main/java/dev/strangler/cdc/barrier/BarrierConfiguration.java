@@ -3,6 +3,7 @@ package dev.strangler.cdc.barrier;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.DatabaseServer;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.outbox.OutboxProperties;
 import dev.strangler.cdc.reverse.ReversePath;
 import java.util.List;
@@ -46,8 +47,9 @@ class BarrierConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin barrierAdmin(KafkaProperties kafka) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                String.join(",", kafka.getBootstrapServers()), AdminClientConfig.CLIENT_ID_CONFIG, "kit-cdc-barrier"));
+        Map<String, Object> config = KafkaConnection.of(kafka).clientProperties();
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "kit-cdc-barrier");
+        return Admin.create(config);
     }
 
     @Bean

@@ -14,7 +14,7 @@ public final class DebeziumConfiguration {
     }
 
     /** The forward path: the captured legacy tables, plus the kit's signal, echo-marker and watermark tables. */
-    public static Properties forward(CdcProperties cdc, String kafkaBootstrapServers) {
+    public static Properties forward(CdcProperties cdc, KafkaConnection kafka) {
         // The kit's own tables are captured too: signals start re-snapshots, echo markers identify the reverse
         // path's transactions, watermarks mark barriers. None is published.
         List<String> tables = new ArrayList<>(cdc.tables().stream().map(CapturedTable::table).toList());
@@ -22,7 +22,7 @@ public final class DebeziumConfiguration {
         tables.add(cdc.kitTables().echoMarker());
         tables.add(cdc.kitTables().watermark());
         Properties p = common(cdc, cdc.source().server(), "forward", cdc.source().serverId(),
-                cdc.source().topicPrefix(), tables, kafkaBootstrapServers);
+                cdc.source().topicPrefix(), tables, kafka);
         p.setProperty("signal.data.collection", cdc.kitTables().signal());
         p.setProperty("signal.enabled.channels", "source");
         p.setProperty("incremental.snapshot.chunk.size", "2048");
@@ -42,16 +42,16 @@ public final class DebeziumConfiguration {
      * @param watermarkTable the watermark table on that server
      */
     public static Properties outbox(CdcProperties cdc, DatabaseServer server, long serverId, String topicPrefix,
-                                    List<String> outboxTables, String watermarkTable, String kafkaBootstrapServers) {
+                                    List<String> outboxTables, String watermarkTable, KafkaConnection kafka) {
         List<String> tables = new ArrayList<>(outboxTables);
         tables.add(watermarkTable);
-        Properties p = common(cdc, server, "outbox", serverId, topicPrefix, tables, kafkaBootstrapServers);
+        Properties p = common(cdc, server, "outbox", serverId, topicPrefix, tables, kafka);
         p.setProperty("tombstones.on.delete", "false");
         return p;
     }
 
     private static Properties common(CdcProperties cdc, DatabaseServer server, String path, long serverId,
-                                     String topicPrefix, List<String> tables, String kafkaBootstrapServers) {
+                                     String topicPrefix, List<String> tables, KafkaConnection kafka) {
         Properties p = new Properties();
         p.setProperty("name", "kit-cdc-" + path + "-" + topicPrefix);
         p.setProperty("connector.class", switch (cdc.connector()) {
@@ -82,12 +82,12 @@ public final class DebeziumConfiguration {
         p.setProperty("offset.flush.interval.ms", "0");
         // A database restart drops the binlog connection; the client notices and reconnects within this (default 1 min).
         p.setProperty("connect.keep.alive.interval.ms", "5000");
-        storage(p, cdc.storage(), path, topicPrefix, kafkaBootstrapServers);
+        storage(p, cdc.storage(), path, topicPrefix, kafka);
         return p;
     }
 
     private static void storage(Properties p, CdcProperties.Storage storage, String path, String prefix,
-                                String bootstrap) {
+                                KafkaConnection kafka) {
         switch (storage.kind()) {
             case FILE -> {
                 Path directory = Path.of(storage.directory()).toAbsolutePath();
@@ -102,11 +102,12 @@ public final class DebeziumConfiguration {
                 p.setProperty("offset.storage.topic", orDefault(storage.offsetTopic(), prefix + ".cdc-offsets") + "." + path);
                 p.setProperty("offset.storage.partitions", "1");
                 p.setProperty("offset.storage.replication.factor", "1");
-                p.setProperty("bootstrap.servers", bootstrap);
+                p.setProperty("bootstrap.servers", kafka.bootstrapServers());
                 p.setProperty("schema.history.internal", "io.debezium.storage.kafka.history.KafkaSchemaHistory");
                 p.setProperty("schema.history.internal.kafka.topic",
                         orDefault(storage.schemaHistoryTopic(), prefix + ".cdc-schema-history") + "." + path);
-                p.setProperty("schema.history.internal.kafka.bootstrap.servers", bootstrap);
+                p.setProperty("schema.history.internal.kafka.bootstrap.servers", kafka.bootstrapServers());
+                kafka.applyTo(p);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.strangler.cdc.forward;
 import dev.strangler.cdc.barrier.Watermarks;
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.DebeziumConfiguration;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.publish.EngineRunner;
 import dev.strangler.cdc.publish.ReliableProducer;
 import dev.strangler.cdc.startup.SourcePreflight;
@@ -25,7 +26,7 @@ public final class ForwardCapture implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ForwardCapture.class);
 
     private final CdcProperties cdc;
-    private final String kafkaBootstrapServers;
+    private final KafkaConnection kafka;
     private final SourcePreflight preflight;
     private final CaptureMetrics metrics;
     private final CapturePause pause;
@@ -34,10 +35,10 @@ public final class ForwardCapture implements SmartLifecycle {
     private Producer<byte[], byte[]> producer;
     private KafkaChangePublisher publisher;
 
-    public ForwardCapture(CdcProperties cdc, String kafkaBootstrapServers, SourcePreflight preflight,
+    public ForwardCapture(CdcProperties cdc, KafkaConnection kafka, SourcePreflight preflight,
                           CaptureMetrics metrics, CapturePause pause, Watermarks watermarks) {
         this.cdc = cdc;
-        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.kafka = kafka;
         this.preflight = preflight;
         this.metrics = metrics;
         this.pause = pause;
@@ -48,9 +49,9 @@ public final class ForwardCapture implements SmartLifecycle {
     public synchronized void start() {
         preflight.verify();
         createStorageDirectory();
-        producer = ReliableProducer.create(kafkaBootstrapServers, "kit-cdc-forward", cdc.producer());
+        producer = ReliableProducer.create(kafka, "kit-cdc-forward", cdc.producer());
         publisher = new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause, watermarks);
-        engine.start(DebeziumConfiguration.forward(cdc, kafkaBootstrapServers), publisher);
+        engine.start(DebeziumConfiguration.forward(cdc, kafka), publisher);
         log.info("Capturing {} from {}:{}", cdc.tables().stream().map(CdcProperties.CapturedTable::table).toList(),
                 cdc.source().host(), cdc.source().port());
     }

@@ -2,6 +2,7 @@ package dev.strangler.cdc.forward;
 
 import dev.strangler.cdc.barrier.Watermarks;
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.outbox.OutboxProperties;
 import dev.strangler.cdc.startup.SourcePreflight;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,17 +31,17 @@ class ForwardCaptureConfiguration {
     @Bean
     ForwardCapture forwardCapture(CdcProperties cdc, OutboxProperties outbox, KafkaProperties kafka,
                                   CaptureMetrics metrics, CapturePause pause, Watermarks watermarks) {
-        String bootstrap = String.join(",", kafka.getBootstrapServers());
-        return new ForwardCapture(cdc, bootstrap, preflight(cdc, outbox, bootstrap), metrics, pause,
+        KafkaConnection connection = KafkaConnection.of(kafka);
+        return new ForwardCapture(cdc, connection, preflight(cdc, outbox, connection), metrics, pause,
                 watermarks);
     }
 
     /** The relay's tables are checked on its server; the watermark with them when that is a server of its own. */
-    private static SourcePreflight preflight(CdcProperties cdc, OutboxProperties outbox, String bootstrap) {
+    private static SourcePreflight preflight(CdcProperties cdc, OutboxProperties outbox, KafkaConnection kafka) {
         List<String> outboxTables = new ArrayList<>(outbox.tables());
         if (outbox.hasOwnServer()) {
             outboxTables.add(outbox.watermarkTable(cdc));
         }
-        return new SourcePreflight(cdc, outbox.server(cdc), outboxTables, bootstrap);
+        return new SourcePreflight(cdc, outbox.server(cdc), outboxTables, kafka);
     }
 }

@@ -3,6 +3,7 @@ package dev.strangler.cdc.outbox;
 import dev.strangler.cdc.barrier.Watermarks;
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.DebeziumConfiguration;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.publish.EngineRunner;
 import dev.strangler.cdc.publish.ReliableProducer;
 import java.time.Clock;
@@ -24,17 +25,17 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private final CdcProperties cdc;
     private final OutboxProperties outbox;
-    private final String kafkaBootstrapServers;
+    private final KafkaConnection kafka;
     private final Watermarks watermarks;
     private final OutboxStatistics statistics = new OutboxStatistics(Clock.systemUTC());
     private final EngineRunner engine = new EngineRunner("kit-cdc-outbox");
     private Producer<byte[], byte[]> producer;
     private OutboxPublisher publisher;
 
-    public OutboxRelay(CdcProperties cdc, OutboxProperties outbox, String kafkaBootstrapServers, Watermarks watermarks) {
+    public OutboxRelay(CdcProperties cdc, OutboxProperties outbox, KafkaConnection kafka, Watermarks watermarks) {
         this.cdc = cdc;
         this.outbox = outbox;
-        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.kafka = kafka;
         this.watermarks = watermarks;
     }
 
@@ -74,11 +75,11 @@ public final class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        producer = ReliableProducer.create(kafkaBootstrapServers, "kit-cdc-outbox", cdc.producer());
+        producer = ReliableProducer.create(kafka, "kit-cdc-outbox", cdc.producer());
         String watermark = outbox.watermarkTable(cdc);
         publisher = new OutboxPublisher(producer, outbox, watermark, watermarks, statistics);
         engine.start(DebeziumConfiguration.outbox(cdc, outbox.server(cdc), outbox.serverId(), outbox.topicPrefix(),
-                outbox.tables(), watermark, kafkaBootstrapServers), publisher);
+                outbox.tables(), watermark, kafka), publisher);
         log.info("Relaying {} to {}<aggregate type>", outbox.tables(), outbox.eventTopicPrefix());
     }
 

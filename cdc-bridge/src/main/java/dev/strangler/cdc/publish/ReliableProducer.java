@@ -1,6 +1,7 @@
 package dev.strangler.cdc.publish;
 
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.KafkaConnection;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,15 +15,16 @@ public final class ReliableProducer {
     private ReliableProducer() {
     }
 
-    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId,
+    public static Producer<byte[], byte[]> create(KafkaConnection kafka, String clientId,
                                                   CdcProperties.Producer settings) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = kafka.clientProperties();
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, (int) settings.batchSize().toBytes(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression().name().toLowerCase(Locale.ROOT),
-                ProducerConfig.CLIENT_ID_CONFIG, clientId), new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, clientId));
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -1,6 +1,7 @@
 package dev.strangler.cdc.reverse;
 
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.outbox.OutboxProperties;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.file.Path;
@@ -49,13 +50,13 @@ class ReverseConfiguration {
             container.setObservationEnabled(true);
             container.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         }
+        Map<String, Object> config = KafkaConnection.of(kafka).clientProperties();
+        config.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.CLIENT_ID_CONFIG, "kit-cdc-reverse"));
         ConcurrentMessageListenerContainer<String, String> consumer = new ConcurrentMessageListenerContainer<>(
-                new DefaultKafkaConsumerFactory<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.CLIENT_ID_CONFIG, "kit-cdc-reverse"),
-                        new StringDeserializer(), new StringDeserializer()), container);
+                new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new StringDeserializer()),
+                container);
         consumer.setCommonErrorHandler(new DefaultErrorHandler(databaseBackOff()));
         consumer.setAutoStartup(false);
         return new ReversePath(consumer, reverse.consumerGroup(), Path.of(cdc.storage().directory()), statistics,

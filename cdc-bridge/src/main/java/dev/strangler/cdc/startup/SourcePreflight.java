@@ -2,6 +2,7 @@ package dev.strangler.cdc.startup;
 
 import dev.strangler.cdc.config.CdcProperties;
 import dev.strangler.cdc.config.DatabaseServer;
+import dev.strangler.cdc.config.KafkaConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,18 +30,18 @@ public final class SourcePreflight {
     private final CdcProperties cdc;
     private final DatabaseServer outboxServer;
     private final List<String> outboxTables;
-    private final String kafkaBootstrapServers;
+    private final KafkaConnection kafka;
 
     /**
      * @param outboxServer the server of the services' databases (the legacy server unless they have their own)
      * @param outboxTables the tables the relay reads there (the services' outboxes, created by their migrations)
      */
     public SourcePreflight(CdcProperties cdc, DatabaseServer outboxServer, List<String> outboxTables,
-                           String kafkaBootstrapServers) {
+                           KafkaConnection kafka) {
         this.cdc = cdc;
         this.outboxServer = outboxServer;
         this.outboxTables = List.copyOf(outboxTables);
-        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.kafka = kafka;
     }
 
     public void verify() {
@@ -151,16 +152,19 @@ public final class SourcePreflight {
     }
 
     private void requireBroker() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+        Map<String, Object> config = kafka.clientProperties();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new CdcStartupException("Kafka at " + kafkaBootstrapServers + " is unreachable: " + e.getMessage(),
-                    "Set spring.kafka.bootstrap-servers (KIT_KAFKA_BOOTSTRAP) to a reachable broker.");
+            throw new CdcStartupException("Kafka at " + kafka.bootstrapServers() + " is unreachable or refused the "
+                    + "bridge: " + e.getMessage(), "Set spring.kafka.bootstrap-servers (KIT_KAFKA_BOOTSTRAP) to a "
+                    + "reachable broker, and spring.kafka.security.protocol, spring.kafka.properties.sasl.* and "
+                    + "spring.kafka.ssl.* to what it requires.");
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.strangler.cdc.LegacySchema;
 import dev.strangler.cdc.TopicReader;
 import dev.strangler.cdc.barrier.Watermarks;
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.startup.SourcePreflight;
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.service.changefeed.LegacyRow;
@@ -79,8 +80,8 @@ class ColumnTypesIntegrationTests {
                 + " '{\"k\": [1, 2]}', x'000102ff', x'cafebabe', 0.25, NULL)");
         CdcProperties cdc = CdcTestSettings.capture(infra, infra.cdc().password(), List.of(table),
                 UUID.randomUUID().toString().substring(0, 8), storage);
-        capture = new ForwardCapture(cdc, infra.kafkaBootstrapServers(),
-                new SourcePreflight(cdc, cdc.source().server(), List.of(), infra.kafkaBootstrapServers()),
+        KafkaConnection kafka = KafkaConnection.plaintext(infra.kafkaBootstrapServers());
+        capture = new ForwardCapture(cdc, kafka, new SourcePreflight(cdc, cdc.source().server(), List.of(), kafka),
                 new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), new CapturePause(),
                 new Watermarks(new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(infra.legacy().database()),
                         infra.legacy().user(), infra.legacy().password())), cdc.kitTables().watermark()));

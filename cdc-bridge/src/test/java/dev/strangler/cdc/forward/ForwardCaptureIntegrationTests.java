@@ -8,6 +8,7 @@ import dev.strangler.cdc.LegacySchema;
 import dev.strangler.cdc.TopicReader;
 import dev.strangler.cdc.barrier.Watermarks;
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.startup.SourcePreflight;
 import dev.strangler.infra.InfraSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -157,8 +158,9 @@ class ForwardCaptureIntegrationTests {
 
     private void start(CdcProperties cdc) {
         metrics = new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC());
-        capture = new ForwardCapture(cdc, infra.kafkaBootstrapServers(),
-                new SourcePreflight(cdc, cdc.source().server(), List.of(), infra.kafkaBootstrapServers()), metrics, new CapturePause(),
+        KafkaConnection kafka = KafkaConnection.plaintext(infra.kafkaBootstrapServers());
+        capture = new ForwardCapture(cdc, kafka, new SourcePreflight(cdc, cdc.source().server(), List.of(), kafka),
+                metrics, new CapturePause(),
                 new Watermarks(new JdbcTemplate(new DriverManagerDataSource(infra.jdbcUrl(infra.legacy().database()),
                         infra.legacy().user(), infra.legacy().password())), cdc.kitTables().watermark()));
         capture.start();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.strangler.cdc.CdcTestSettings;
 import dev.strangler.cdc.LegacySchema;
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.KafkaConnection;
 import dev.strangler.cdc.forward.CaptureMetrics;
 import dev.strangler.cdc.forward.CapturePause;
 import dev.strangler.cdc.forward.ForwardCapture;
@@ -82,7 +83,8 @@ class SourcePreflightIntegrationTests {
     }
 
     private void start(CdcProperties cdc, String bootstrap) {
-        new ForwardCapture(cdc, bootstrap, new SourcePreflight(cdc, cdc.source().server(), List.of(), bootstrap),
+        KafkaConnection kafka = KafkaConnection.plaintext(bootstrap);
+        new ForwardCapture(cdc, kafka, new SourcePreflight(cdc, cdc.source().server(), List.of(), kafka),
                 new CaptureMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), new CapturePause(), null).start();
     }
 }
