@@ -1,5 +1,6 @@
 package dev.strangler.playbook.dlt;
 
+import dev.strangler.infra.kafka.KafkaClientEnvironment;
 import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
 import java.io.PrintWriter;
@@ -52,7 +53,8 @@ public final class DltCommand implements Runnable {
     }
 
     static DeadLetterTopics topics(KitContext kit) {
-        return new DeadLetterTopics(kit.infra().kafkaBootstrapServers());
+        return new DeadLetterTopics(kit.infra().kafkaBootstrapServers(),
+                KafkaClientEnvironment.security(kit.environment()));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
