@@ -1,9 +1,7 @@
 package dev.strangler.service.changefeed;
 
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -15,7 +13,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -110,17 +107,10 @@ public class ChangefeedConsumerConfiguration {
         return new ChangefeedHealthIndicator(listeners);
     }
 
+    /** Missing topics only, on the admin client settings of Spring's {@link KafkaAdmin} (security included). */
     @Bean
-    KafkaAdmin.NewTopics changefeedTopics(ChangefeedTopics topics) {
-        // Created only when missing (the bridge normally creates the source topics): the consumer and the
-        // dead-letter publisher then never wait on topic metadata.
-        return new KafkaAdmin.NewTopics(topics.topics().stream()
-                .flatMap(name -> Stream.of(name, topics.deadLetterTopic(name)))
-                .map(name -> topic(name, topics)).toArray(NewTopic[]::new));
-    }
-
-    private static NewTopic topic(String name, ChangefeedTopics topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(1).build();
+    ChangefeedTopicCreator changefeedTopicCreator(KafkaAdmin admin, ChangefeedTopics topics) {
+        return new ChangefeedTopicCreator(admin.getConfigurationProperties(), topics);
     }
 
     private static ExponentialBackOff databaseBackOff() {

@@ -1,7 +1,10 @@
 package dev.strangler.service.changefeed;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -22,11 +25,13 @@ final class ChangefeedHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, String> states = new LinkedHashMap<>();
+        Map<String, List<String>> partitions = new LinkedHashMap<>();
         String stopped = null;
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             String id = container.getListenerId();
             boolean running = container.isRunning() && container.isInExpectedState();
             states.put(id, running ? "running" : container.isInExpectedState() ? "stopped" : "failed");
+            partitions.put(id, assigned(container));
             if (!running && container.isAutoStartup() && stopped == null) {
                 stopped = id;
             }
@@ -34,6 +39,15 @@ final class ChangefeedHealthIndicator implements HealthIndicator {
         Health.Builder health = stopped == null ? Health.up() : Health.down().withDetail("error",
                 "change-feed listener '" + stopped + "' is not running, so this service's tables fall behind; "
                         + "its log says why");
-        return health.withDetail("listeners", states).build();
+        return health.withDetail("listeners", states).withDetail("partitions", partitions).build();
+    }
+
+    /**
+     * What this instance consumes now: several instances of a service share each consumer group, so each holds some
+     * partitions, and one with none (more instances than partitions) is idle, not broken.
+     */
+    private static List<String> assigned(MessageListenerContainer container) {
+        Collection<TopicPartition> assigned = container.getAssignedPartitions();
+        return assigned == null ? List.of() : assigned.stream().map(TopicPartition::toString).sorted().toList();
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param tables           the declared tables (none by default)
  * @param deadLetterSuffix appended to a topic's name for its dead-letter topic (.dlt)
- * @param partitions       partitions of the topics created when missing (1)
+ * @param partitions       partitions of the topics created when missing (1): the CDC bridge's
+ *                         {@code kit.cdc.topics.partitions}; an existing topic is never changed
  * @param chunkSize        rows per set-wise statement of a batch (500)
  */
 @Validated
