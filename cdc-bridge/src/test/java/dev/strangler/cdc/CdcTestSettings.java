@@ -31,11 +31,11 @@ public final class CdcTestSettings {
                         serverIds.incrementAndGet(), "legacy" + topicSuffix.replace("-", "")),
                 tables.stream().map(table -> new CapturedTable(database + "." + table,
                         "legacy." + table.toLowerCase() + "." + topicSuffix)).toList(),
-                new CdcProperties.Storage(CdcProperties.StorageKind.FILE, storage.toString(), null, null),
+                new CdcProperties.Storage(CdcProperties.StorageKind.FILE, storage.toString(), null, null, null, null),
                 Map.of(),
                 new CdcProperties.KitTables(infra.kitDatabase() + ".KIT_CDC_SIGNAL",
                         infra.kitDatabase() + ".KIT_CDC_ECHO_MARKER", infra.kitDatabase() + ".KIT_CDC_WATERMARK"),
                 Duration.ZERO,
-                new CdcProperties.Producer(CdcProperties.Compression.LZ4, DataSize.ofKilobytes(256)));
+                new CdcProperties.Producer(CdcProperties.Compression.LZ4, DataSize.ofKilobytes(256)), null);
     }
 }

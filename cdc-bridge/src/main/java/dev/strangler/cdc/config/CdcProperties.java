@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param startupWait how long start-up waits for a captured table to appear (the monolith may still be migrating
  *                  its schema) before it gives up with the setting to fix
  * @param producer  the forward path's Kafka producer
+ * @param forward   where the forward path's Debezium connector runs: in the bridge, or on Kafka Connect
  */
 @Validated
 @ConfigurationProperties("kit.cdc")
@@ -38,11 +39,13 @@ public record CdcProperties(
         Map<String, String> debezium,
         @NotNull @Valid KitTables kitTables,
         @NotNull Duration startupWait,
-        @NotNull @Valid Producer producer) {
+        @NotNull @Valid Producer producer,
+        @Valid Forward forward) {
 
     public CdcProperties {
         debezium = debezium == null ? Map.of() : Map.copyOf(debezium);
         tables = List.copyOf(tables);
+        forward = forward == null ? new Forward(ForwardEngine.EMBEDDED, null) : forward;
     }
 
     /**
@@ -100,11 +103,45 @@ public record CdcProperties(
      * @param directory          for FILE: the directory of each path's {@code *-offsets.dat} and {@code *-schema-history.dat}
      * @param offsetTopic        for KAFKA: the compacted offsets topic
      * @param schemaHistoryTopic for KAFKA: the schema history topic
+     * @param replicationFactor  for KAFKA: the replicas of the topics the bridge creates (the offsets topics, and the
+     *                           watermark topic of a forward path on Kafka Connect); more than the cluster has
+     *                           brokers is refused at start-up
+     * @param offsetPartitions   for KAFKA: the partitions of each offsets topic (one engine writes it: 1 is enough)
      */
-    public record Storage(@NotNull StorageKind kind, String directory, String offsetTopic, String schemaHistoryTopic) {
+    public record Storage(@NotNull StorageKind kind, String directory, String offsetTopic, String schemaHistoryTopic,
+                          @Min(1) @Max(Short.MAX_VALUE) Integer replicationFactor, @Min(1) Integer offsetPartitions) {
+
+        /** Kafka Connect's own default for its internal topics: survives one broker lost with min.insync.replicas=2. */
+        public static final int DEFAULT_REPLICATION_FACTOR = 3;
+
+        public Storage {
+            replicationFactor = replicationFactor == null ? DEFAULT_REPLICATION_FACTOR : replicationFactor;
+            offsetPartitions = offsetPartitions == null ? 1 : offsetPartitions;
+        }
     }
 
     public enum StorageKind { FILE, KAFKA }
+
+    /**
+     * @param engine         {@code EMBEDDED}: Debezium's engine in the bridge (the default); {@code KAFKA_CONNECT}: the
+     *                       same connector on a Kafka Connect cluster ({@code kit cdc connector-config} renders it), the
+     *                       bridge running the outbox relay, the reverse path and barriers only
+     * @param watermarkTopic for {@code KAFKA_CONNECT}: where the connector publishes the watermark table's changes, which
+     *                       the bridge follows for its barriers; absent, {@code <topic-prefix>.kit-watermark}
+     */
+    public record Forward(@NotNull ForwardEngine engine, String watermarkTopic) {
+
+        public boolean onKafkaConnect() {
+            return engine == ForwardEngine.KAFKA_CONNECT;
+        }
+
+        /** The watermark topic of a forward path on Kafka Connect. */
+        public String watermarkTopic(String topicPrefix) {
+            return watermarkTopic == null || watermarkTopic.isBlank() ? topicPrefix + ".kit-watermark" : watermarkTopic;
+        }
+    }
+
+    public enum ForwardEngine { EMBEDDED, KAFKA_CONNECT }
 
     /**
      * The forward path's producer. Acknowledgement ({@code acks=all}) and idempotence are not settings: offsets are

@@ -4,25 +4,45 @@ import dev.strangler.cdc.config.CdcProperties.CapturedTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
 /** The one place where the kit's settings become Debezium connector properties. */
 public final class DebeziumConfiguration {
 
+    /**
+     * How change events are written as JSON, by the bridge's publisher and by Kafka Connect's JsonConverter alike:
+     * without the schema, as the consumers read them, and decimals Debezium does not already send as strings
+     * (BIGINT UNSIGNED, read precisely) as JSON numbers.
+     */
+    public static final Map<String, String> CHANGE_EVENT_JSON = Map.of("schemas.enable", "false",
+            "decimal.format", "NUMERIC");
+
     private DebeziumConfiguration() {
     }
 
     /** The forward path: the captured legacy tables, plus the kit's signal, echo-marker and watermark tables. */
     public static Properties forward(CdcProperties cdc, KafkaConnection kafka) {
+        Properties p = forwardConnector(cdc);
+        engine(p, cdc.storage(), "forward", cdc.source().topicPrefix(), kafka);
+        cdc.debezium().forEach(p::setProperty);
+        return p;
+    }
+
+    /**
+     * The forward connector itself, wherever it runs: the embedded engine adds where it keeps its position, Kafka
+     * Connect ({@link KafkaConnectConnector}) its converters and routes.
+     */
+    static Properties forwardConnector(CdcProperties cdc) {
         // The kit's own tables are captured too: signals start re-snapshots, echo markers identify the reverse
         // path's transactions, watermarks mark barriers. None is published.
         List<String> tables = new ArrayList<>(cdc.tables().stream().map(CapturedTable::table).toList());
         tables.add(cdc.kitTables().signal());
         tables.add(cdc.kitTables().echoMarker());
         tables.add(cdc.kitTables().watermark());
-        Properties p = common(cdc, cdc.source().server(), "forward", cdc.source().serverId(),
-                cdc.source().topicPrefix(), tables, kafka);
+        Properties p = connector(cdc, cdc.source().server(), "forward", cdc.source().serverId(),
+                cdc.source().topicPrefix(), tables);
         p.setProperty("signal.data.collection", cdc.kitTables().signal());
         p.setProperty("signal.enabled.channels", "source");
         p.setProperty("incremental.snapshot.chunk.size", "2048");
@@ -30,7 +50,6 @@ public final class DebeziumConfiguration {
         // acknowledged before the offset is committed, so fewer, larger batches keep a backfill's snapshot moving.
         p.setProperty("max.batch.size", "8192");
         p.setProperty("max.queue.size", "32768");
-        cdc.debezium().forEach(p::setProperty);
         return p;
     }
 
@@ -45,15 +64,16 @@ public final class DebeziumConfiguration {
                                     List<String> outboxTables, String watermarkTable, KafkaConnection kafka) {
         List<String> tables = new ArrayList<>(outboxTables);
         tables.add(watermarkTable);
-        Properties p = common(cdc, server, "outbox", serverId, topicPrefix, tables, kafka);
+        Properties p = connector(cdc, server, "outbox", serverId, topicPrefix, tables);
         p.setProperty("tombstones.on.delete", "false");
+        engine(p, cdc.storage(), "outbox", topicPrefix, kafka);
         return p;
     }
 
-    private static Properties common(CdcProperties cdc, DatabaseServer server, String path, long serverId,
-                                     String topicPrefix, List<String> tables, KafkaConnection kafka) {
+    private static Properties connector(CdcProperties cdc, DatabaseServer server, String path, long serverId,
+                                        String topicPrefix, List<String> tables) {
         Properties p = new Properties();
-        p.setProperty("name", "kit-cdc-" + path + "-" + topicPrefix);
+        p.setProperty("name", name(path, topicPrefix));
         p.setProperty("connector.class", switch (cdc.connector()) {
             case MARIADB -> "io.debezium.connector.mariadb.MariaDbConnector";
             case MYSQL -> "io.debezium.connector.mysql.MySqlConnector";
@@ -75,19 +95,19 @@ public final class DebeziumConfiguration {
         p.setProperty("bigint.unsigned.handling.mode", "precise");
         p.setProperty("binary.handling.mode", "base64");
         p.setProperty("time.precision.mode", "connect");
-        p.setProperty("converter.schemas.enable", "false");
         // Without this the engine waits up to 500 ms between polls, which dominates end-to-end lag.
         p.setProperty("poll.interval.ms", "50");
-        // Offsets are committed after every batch the consumer has finished with.
-        p.setProperty("offset.flush.interval.ms", "0");
         // A database restart drops the binlog connection; the client notices and reconnects within this (default 1 min).
         p.setProperty("connect.keep.alive.interval.ms", "5000");
-        storage(p, cdc.storage(), path, topicPrefix, kafka);
         return p;
     }
 
-    private static void storage(Properties p, CdcProperties.Storage storage, String path, String prefix,
-                                KafkaConnection kafka) {
+    /** What only the embedded engine needs: where it keeps offsets and schema history, and when it commits. */
+    private static void engine(Properties p, CdcProperties.Storage storage, String path, String prefix,
+                               KafkaConnection kafka) {
+        p.setProperty("converter.schemas.enable", "false");
+        // Offsets are committed after every batch the consumer has finished with.
+        p.setProperty("offset.flush.interval.ms", "0");
         switch (storage.kind()) {
             case FILE -> {
                 Path directory = Path.of(storage.directory()).toAbsolutePath();
@@ -99,17 +119,35 @@ public final class DebeziumConfiguration {
             }
             case KAFKA -> {
                 p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
-                p.setProperty("offset.storage.topic", orDefault(storage.offsetTopic(), prefix + ".cdc-offsets") + "." + path);
-                p.setProperty("offset.storage.partitions", "1");
-                p.setProperty("offset.storage.replication.factor", "1");
+                p.setProperty("offset.storage.topic", offsetTopic(storage, prefix, path));
+                p.setProperty("offset.storage.partitions", Integer.toString(storage.offsetPartitions()));
+                p.setProperty("offset.storage.replication.factor", Integer.toString(storage.replicationFactor()));
                 p.setProperty("bootstrap.servers", kafka.bootstrapServers());
                 p.setProperty("schema.history.internal", "io.debezium.storage.kafka.history.KafkaSchemaHistory");
-                p.setProperty("schema.history.internal.kafka.topic",
-                        orDefault(storage.schemaHistoryTopic(), prefix + ".cdc-schema-history") + "." + path);
+                p.setProperty("schema.history.internal.kafka.topic", schemaHistoryTopic(storage, prefix, path));
                 p.setProperty("schema.history.internal.kafka.bootstrap.servers", kafka.bootstrapServers());
                 kafka.applyTo(p);
             }
         }
+    }
+
+    /** The forward connector's name: the embedded engine's, and the connector's on Kafka Connect. */
+    public static String forwardName(CdcProperties cdc) {
+        return name("forward", cdc.source().topicPrefix());
+    }
+
+    private static String name(String path, String topicPrefix) {
+        return "kit-cdc-" + path + "-" + topicPrefix;
+    }
+
+    /** The offsets topic of a path ({@code forward}, {@code outbox}) with KAFKA storage. */
+    public static String offsetTopic(CdcProperties.Storage storage, String topicPrefix, String path) {
+        return orDefault(storage.offsetTopic(), topicPrefix + ".cdc-offsets") + "." + path;
+    }
+
+    /** The schema history topic of a path kept in Kafka. */
+    public static String schemaHistoryTopic(CdcProperties.Storage storage, String topicPrefix, String path) {
+        return orDefault(storage.schemaHistoryTopic(), topicPrefix + ".cdc-schema-history") + "." + path;
     }
 
     /** Table names are regular expressions to Debezium: a {@code $} or {@code .} must match itself. */

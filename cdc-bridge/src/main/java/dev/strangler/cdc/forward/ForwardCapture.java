@@ -19,7 +19,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The forward path: Debezium's embedded engine on the legacy binlog, on an executor of its own, publishing to Kafka.
- * Started after the preflight checks pass, so a bad setting stops start-up before any offset is written.
+ * Started after the preflight checks pass, so a bad setting stops start-up before any offset is written. With the
+ * connector on Kafka Connect instead ({@code kit.cdc.forward.engine=KAFKA_CONNECT}), it follows that connector's
+ * watermarks for the barriers, and "running" means following them.
  */
 public final class ForwardCapture implements SmartLifecycle {
 
@@ -34,6 +36,7 @@ public final class ForwardCapture implements SmartLifecycle {
     private final EngineRunner engine = new EngineRunner("kit-cdc-forward");
     private Producer<byte[], byte[]> producer;
     private KafkaChangePublisher publisher;
+    private ConnectWatermarks connectWatermarks;
 
     public ForwardCapture(CdcProperties cdc, KafkaConnection kafka, SourcePreflight preflight,
                           CaptureMetrics metrics, CapturePause pause, Watermarks watermarks) {
@@ -48,6 +51,13 @@ public final class ForwardCapture implements SmartLifecycle {
     @Override
     public synchronized void start() {
         preflight.verify();
+        if (cdc.forward().onKafkaConnect()) {
+            String topic = cdc.forward().watermarkTopic(cdc.source().topicPrefix());
+            connectWatermarks = new ConnectWatermarks(kafka, topic, cdc.storage().replicationFactor(), watermarks);
+            connectWatermarks.start();
+            log.info("The forward path runs on Kafka Connect; following its watermarks on {}", topic);
+            return;
+        }
         createStorageDirectory();
         producer = ReliableProducer.create(kafka, "kit-cdc-forward", cdc.producer());
         publisher = new KafkaChangePublisher(producer, new TopicRouting(cdc), metrics, pause, watermarks);
@@ -75,6 +85,13 @@ public final class ForwardCapture implements SmartLifecycle {
      * @return whether the engine was started
      */
     public synchronized boolean recover() {
+        if (connectWatermarks != null) {
+            if (connectWatermarks.isRunning()) {
+                return false;
+            }
+            connectWatermarks.start(); // the connector itself is recovered on Connect, by its REST API
+            return true;
+        }
         return engine.recover();
     }
 
@@ -92,6 +109,9 @@ public final class ForwardCapture implements SmartLifecycle {
         // 8 + 2 s here, 8 + 2 s for the outbox relay, 5 s for the reverse consumer: within the 30 s 'kit down' (and
         // an orchestrator's default) grants before a kill. Offsets not committed in time only mean a replay.
         engine.stop(Duration.ofSeconds(8));
+        if (connectWatermarks != null) {
+            connectWatermarks.stop(Duration.ofSeconds(5));
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
             producer = null;
@@ -100,7 +120,7 @@ public final class ForwardCapture implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return engine.isRunning();
+        return connectWatermarks != null ? connectWatermarks.isRunning() : engine.isRunning();
     }
 
     /** Why the engine stopped on its own, if it did. */
@@ -110,6 +130,6 @@ public final class ForwardCapture implements SmartLifecycle {
     }
 
     public Throwable failure() {
-        return engine.failure();
+        return connectWatermarks != null ? connectWatermarks.failure() : engine.failure();
     }
 }

@@ -1,11 +1,11 @@
 package dev.strangler.cdc.forward;
 
 import dev.strangler.cdc.barrier.Watermarks;
+import dev.strangler.cdc.config.DebeziumConfiguration;
 import dev.strangler.cdc.publish.AcknowledgedBatches;
 import io.debezium.engine.RecordChangeEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,11 +46,10 @@ final class KafkaChangePublisher extends AcknowledgedBatches {
         this.watermarks = watermarks;
     }
 
-    /** Plain JSON without the schema, as the consumers read it (what Debezium's Json format wrote). */
+    /** Plain JSON without the schema, as the consumers read it, and as a connector on Kafka Connect writes it. */
     private static JsonConverter json(boolean forKeys) {
         JsonConverter converter = new JsonConverter();
-        // Decimals Debezium does not already send as strings (BIGINT UNSIGNED, read precisely) as JSON numbers.
-        converter.configure(Map.of("schemas.enable", "false", "decimal.format", "NUMERIC"), forKeys);
+        converter.configure(DebeziumConfiguration.CHANGE_EVENT_JSON, forKeys);
         return converter;
     }
 

@@ -1,6 +1,7 @@
 package dev.strangler.cdc.operations;
 
 import dev.strangler.cdc.config.CdcProperties;
+import dev.strangler.cdc.config.DebeziumConfiguration;
 import dev.strangler.cdc.forward.CaptureMetrics;
 import dev.strangler.cdc.forward.CapturePause;
 import dev.strangler.cdc.forward.ForwardCapture;
@@ -87,6 +88,7 @@ public final class CaptureOperations {
 
     /** @param by the control token's name that asked, shown in the status while paused and logged */
     public CaptureStatus pause(String by) {
+        requireEmbedded("pause");
         pausedBy = by;
         pause.pause();
         log.info("Forward capture paused by token '{}'", by);
@@ -94,9 +96,16 @@ public final class CaptureOperations {
     }
 
     public CaptureStatus resume(String by) {
+        requireEmbedded("resume");
         pause.resume();
         log.info("Forward capture resumed by token '{}'", by);
         return status();
+    }
+
+    private void requireEmbedded(String operation) {
+        if (cdc.forward().onKafkaConnect()) {
+            throw new ForwardOnKafkaConnectException(operation, DebeziumConfiguration.forwardName(cdc));
+        }
     }
 
     public String snapshot(String table, List<Object> keys, String by) {

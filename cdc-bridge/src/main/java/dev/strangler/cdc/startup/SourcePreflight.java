@@ -155,8 +155,9 @@ public final class SourcePreflight {
         Map<String, Object> config = kafka.clientProperties();
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        int brokers;
         try (Admin admin = Admin.create(config)) {
-            admin.describeCluster().nodes().get(15, TimeUnit.SECONDS);
+            brokers = admin.describeCluster().nodes().get(15, TimeUnit.SECONDS).size();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -165,6 +166,23 @@ public final class SourcePreflight {
                     + "bridge: " + e.getMessage(), "Set spring.kafka.bootstrap-servers (KIT_KAFKA_BOOTSTRAP) to a "
                     + "reachable broker, and spring.kafka.security.protocol, spring.kafka.properties.sasl.* and "
                     + "spring.kafka.ssl.* to what it requires.");
+        }
+        requireReplicas(brokers);
+    }
+
+    /**
+     * The topics the bridge creates (offsets, and a forward path on Kafka Connect's watermark topic) would fail to be
+     * created with more replicas than brokers, deep inside Debezium's start; said here with the setting to change.
+     */
+    private void requireReplicas(int brokers) {
+        boolean createsTopics = cdc.storage().kind() == CdcProperties.StorageKind.KAFKA || cdc.forward().onKafkaConnect();
+        int replicas = cdc.storage().replicationFactor();
+        if (createsTopics && replicas > brokers) {
+            throw new CdcStartupException("kit.cdc.storage.replication-factor is " + replicas + ", but the Kafka "
+                    + "cluster at " + kafka.bootstrapServers() + " has " + brokers + " broker(s): the bridge's topics "
+                    + "cannot have more replicas than there are brokers",
+                    "Set CDC_STORAGE_REPLICATION_FACTOR (kit.cdc.storage.replication-factor) to at most " + brokers
+                            + " (1 for a single broker such as the embedded one), or point the bridge at the cluster.");
         }
     }
 }
