@@ -2,6 +2,7 @@ package dev.strangler.playbook;
 
 import dev.strangler.playbook.cdc.CdcCommand;
 import dev.strangler.playbook.compare.CompareCommand;
+import dev.strangler.playbook.console.ConsoleCommand;
 import dev.strangler.playbook.demo.DemoCommand;
 import dev.strangler.playbook.dlt.DltCommand;
 import dev.strangler.playbook.init.InitCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.HelpCommand;
                 DltCommand.class,
                 PlaybookCommand.class,
                 RoutesCommand.class,
+                ConsoleCommand.class,
                 HelpCommand.class,
         })
 public final class KitCommand implements Runnable {

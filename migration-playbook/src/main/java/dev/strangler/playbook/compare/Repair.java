@@ -14,17 +14,17 @@ import java.util.Map;
  * differing keys (composite ones too; the whole table when there were more than a report keeps), then waits for
  * the rows to arrive.
  */
-final class Repair {
+public final class Repair {
 
     /** Repair lists up to this many keys, more than a report shows. */
-    static final int MAX_KEYS = 10_000;
+    public static final int MAX_KEYS = 10_000;
     private static final Duration SETTLE = Duration.ofSeconds(120);
 
     private final DataReconciliation reconciliation;
     private final JsonHttp bridge;
     private final PrintWriter out;
 
-    Repair(DataReconciliation reconciliation, JsonHttp bridge, PrintWriter out) {
+    public Repair(DataReconciliation reconciliation, JsonHttp bridge, PrintWriter out) {
         this.reconciliation = reconciliation;
         this.bridge = bridge;
         this.out = out;
@@ -37,7 +37,7 @@ final class Repair {
         return values.size() == 1 ? values.get(0) : values;
     }
 
-    void repair(ContextDefinition context) {
+    public void repair(ContextDefinition context) {
         List<TableReconciliation> all = reconciliation.reconcile(context, ReconciliationProgress.NONE);
         for (int i = 0; i < context.tables().size(); i++) {
             ContextDefinition.TablePair pair = context.tables().get(i);

@@ -9,6 +9,7 @@ import dev.strangler.playbook.compare.TableReconciliation;
 import dev.strangler.playbook.run.PlaybookSession;
 import dev.strangler.scenario.ScenarioReport;
 import dev.strangler.scenario.StepResult;
+import dev.strangler.playbook.console.ConsoleSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,7 +92,9 @@ final class DemoSummary {
             out.print(scenarios.render());
         }
         out.println("journal:             " + session.journal());
-        out.println("\nThe stack is still running: look around (./kit status, ./kit playbook status), then ./kit down.");
+        out.println(ConsoleSettings.banner(kit) + ": the finished migration, route by route");
+        out.println("\nThe stack is still running: look around (the console, ./kit status, ./kit playbook status), "
+                + "then ./kit down.");
         out.flush();
         boolean held = applied == steps && reversed && load.failed() == 0 && holdTimeouts == 0 && differences == 0
                 && scenarios.passed() && scenarioSteps > 0;

@@ -32,9 +32,17 @@ public record PrometheusScrape(List<Sample> samples) {
 
     /** Scrapes {@code url}; empty when the endpoint does not answer 200. */
     public static Optional<PrometheusScrape> of(String url) {
+        return of(url, null);
+    }
+
+    /** Scrapes {@code url} with a control token (an admin port off loopback wants one); empty unless 200. */
+    public static Optional<PrometheusScrape> of(String url, String token) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(parse(response.body())) : Optional.empty();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

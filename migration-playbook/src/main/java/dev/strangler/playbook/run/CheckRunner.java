@@ -33,6 +33,18 @@ final class CheckRunner {
         }
     }
 
+    /**
+     * One look, without waiting: what the check would see if it started now. A preview, never a verdict the playbook
+     * acts on (a traffic check's window has only just begun, so it is usually still pending).
+     */
+    Evidence measureOnce(Check check) {
+        try {
+            return measure(check, check.begin(probes));
+        } catch (KitException e) {
+            return new Evidence(check.describe(), Evidence.Verdict.PENDING, Map.of(), e.getMessage());
+        }
+    }
+
     /** A part that cannot be reached now is pending, not a failure: it may be back within the check's time. */
     private static Evidence measure(Check check, Measurement measurement) {
         try {

@@ -4,6 +4,7 @@ import dev.strangler.playbook.KitException;
 import dev.strangler.playbook.action.Action;
 import dev.strangler.playbook.check.Check;
 import dev.strangler.playbook.check.Evidence;
+import dev.strangler.playbook.check.ScenarioSuiteCheck;
 import dev.strangler.playbook.plan.Playbook;
 import dev.strangler.playbook.plan.Step;
 import dev.strangler.playbook.remote.KitParts;
@@ -46,6 +47,18 @@ public final class PlaybookRunner {
 
     public List<Progress.Applied> applied() {
         return progress.applied();
+    }
+
+    /**
+     * The next step's gates as they stand now, each measured once without waiting; the scenario suite is not run
+     * ahead (it is a whole test run), so its entry says so. Empty when every step is applied.
+     */
+    public List<Evidence> previewNextGates() {
+        List<Evidence> preview = new ArrayList<>();
+        nextStep().ifPresent(step -> step.gates().forEach(gate -> preview.add(gate instanceof ScenarioSuiteCheck
+                ? new Evidence(gate.describe(), Evidence.Verdict.PENDING, Map.of(), "runs when the step runs")
+                : checks.measureOnce(gate))));
+        return preview;
     }
 
     /** @return true if a step was applied, false if every step already was; throws when a gate or check fails */

@@ -8,13 +8,22 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /** A playbook opened against the running stack: its runner, its parts, where its journal and progress are. */
 public record PlaybookSession(Playbook playbook, PlaybookRunner runner, KitParts parts, Path journal, Path progress) {
 
     public static PlaybookSession open(KitContext kit, Path file, PrintWriter out) {
+        return open(kit, file, out, kit.adminToken());
+    }
+
+    /**
+     * @param token the control token the step's actions present, so the flips' audit names who ran the step (the
+     *              console passes its signed-in operator's)
+     */
+    public static PlaybookSession open(KitContext kit, Path file, PrintWriter out, String token) {
         Playbook playbook = PlaybookLoader.load(file, kit.environment());
-        KitParts parts = new KitParts(playbook.endpoints(), kit.adminToken());
+        KitParts parts = new KitParts(playbook.endpoints(), token);
         Journal journal = new Journal(kit.layout().kitDirectory().resolve("journal"),
                 kit.layout().kitDirectory().resolve("metrics"), playbook.name());
         Path progress = kit.layout().kitDirectory().resolve("playbook").resolve(playbook.name() + ".json");
@@ -24,5 +33,10 @@ public record PlaybookSession(Playbook playbook, PlaybookRunner runner, KitParts
         PlaybookRunner runner = new PlaybookRunner(playbook, parts, checks, Progress.load(progress), journal, out,
                 Clock.systemUTC());
         return new PlaybookSession(playbook, runner, parts, journal.markdown(), progress);
+    }
+
+    /** Every journal entry of this playbook so far, oldest first. */
+    public List<JournalEntry> journalEntries() {
+        return JournalEntry.read(journal.resolveSibling(playbook.name() + ".jsonl"));
     }
 }

@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Which steps of a playbook are applied, kept in a file written atomically after every step, so a crash or a
  * Ctrl-C resumes where it stopped.
  */
-final class Progress {
+public final class Progress {
 
-    record Applied(String step, Instant at) {
+    public record Applied(String step, Instant at) {
     }
 
     record State(List<Applied> applied) {

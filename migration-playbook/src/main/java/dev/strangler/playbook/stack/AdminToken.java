@@ -29,6 +29,13 @@ public final class AdminToken {
     private AdminToken() {
     }
 
+    /** Where a person finds the token: the variable when it is set, else the file the kit created. */
+    public static String whereToFind(Map<String, String> environment, StackLayout layout) {
+        String configured = environment.get(VARIABLE);
+        return configured != null && !configured.isBlank() ? "$" + VARIABLE
+                : layout.runDirectory().resolve("proxy-admin.token").toString();
+    }
+
     public static String resolve(Map<String, String> environment, StackLayout layout) {
         String configured = environment.get(VARIABLE);
         if (configured != null && !configured.isBlank()) {

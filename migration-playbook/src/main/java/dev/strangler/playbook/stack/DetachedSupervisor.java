@@ -2,6 +2,7 @@ package dev.strangler.playbook.stack;
 
 import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
+import dev.strangler.playbook.console.ConsoleSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -44,8 +45,9 @@ final class DetachedSupervisor {
         while (true) {
             String state = readState();
             if (HEALTHY.equals(state)) {
-                out.printf("All %d parts healthy in %.1f s; the supervisor (PID %d) keeps them up.%n%n",
-                        kit.stack().all().size(), (System.nanoTime() - started) / 1e9, supervisor.pid());
+                out.printf("All %d parts healthy in %.1f s; the supervisor (PID %d) keeps them up.%n%s%n%n",
+                        kit.stack().all().size(), (System.nanoTime() - started) / 1e9, supervisor.pid(),
+                        ConsoleSettings.banner(kit));
                 return;
             }
             if (state != null && state.startsWith(FAILED)) {

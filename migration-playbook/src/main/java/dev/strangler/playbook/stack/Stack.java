@@ -2,6 +2,7 @@ package dev.strangler.playbook.stack;
 
 import dev.strangler.playbook.KitContext;
 import dev.strangler.playbook.KitException;
+import dev.strangler.playbook.console.ConsoleSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -66,7 +67,8 @@ public final class Stack {
         Map<String, Process> startedProcesses = new LinkedHashMap<>();
         startAndAwait(launcher, definition.infrastructure(), timeout, out, "infrastructure", startedProcesses);
         startAndAwait(launcher, definition.services(), timeout, out, "services", startedProcesses);
-        out.printf("All %d parts healthy in %.1f s.%n%n", definition.all().size(), (System.nanoTime() - started) / 1e9);
+        out.printf("All %d parts healthy in %.1f s.%n%s%n%n", definition.all().size(),
+                (System.nanoTime() - started) / 1e9, ConsoleSettings.banner(kit));
         out.print(status());
         out.flush();
         return startedProcesses;

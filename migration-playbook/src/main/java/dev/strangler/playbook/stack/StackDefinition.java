@@ -2,6 +2,7 @@ package dev.strangler.playbook.stack;
 
 import dev.strangler.infra.EnvironmentSettings;
 import dev.strangler.infra.InfraSettings;
+import dev.strangler.playbook.console.ConsoleSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,9 @@ import java.util.Map;
 public record StackDefinition(List<StackComponent> infrastructure, List<StackComponent> services) {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** The console's part name; it runs last, once the proxy it asks about tokens is up. */
+    public static final String CONSOLE = "migration-console";
 
     /** Service name, packaging, and the port it serves on. The proxy's health lives on its admin port. */
     private record Service(String name, String packaging, String portVariable, int defaultPort,
@@ -67,7 +71,23 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
                     HealthCheck.actuator("http://127.0.0.1:" + healthPort + "/actuator/health"),
                     "http://127.0.0.1:" + healthPort + "/actuator/prometheus"));
         }
+        services.add(console(layout, env, javaOptions, shared));
         return new StackDefinition(List.copyOf(infrastructure), List.copyOf(services));
+    }
+
+    /**
+     * The migration console ({@code kit console}), from the kit's own jar: it runs playbook steps and
+     * reconciliations with the same code as the command line, and checks every login with the proxy.
+     */
+    private static StackComponent console(StackLayout layout, EnvironmentSettings env, String javaOptions,
+                                          Map<String, String> shared) {
+        int port = env.port(ConsoleSettings.PORT, ConsoleSettings.DEFAULT_PORT);
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Dkit.process=" + CONSOLE, "-Dkit.home=" + layout.home()));
+        command.addAll(List.of(javaOptions.split("\\s+")));
+        command.addAll(List.of("-jar", layout.runningCopy(layout.kitJar()).toString(), "console"));
+        return new StackComponent(CONSOLE, "http://127.0.0.1:" + port,
+                List.of(new PortSetting(port, ConsoleSettings.PORT)), layout.kitJar(), command, shared,
+                HealthCheck.actuator("http://127.0.0.1:" + port + "/actuator/health"), null);
     }
 
     public List<StackComponent> all() {

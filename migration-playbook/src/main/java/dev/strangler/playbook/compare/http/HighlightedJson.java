@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A body as escaped HTML, JSON indented, with the values at the differing paths marked: paths are the diff's
  * normalised ones ({@code $.items[*].price}), so a difference named once is marked in every element it covers.
  */
-final class HighlightedJson {
+public final class HighlightedJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Enough to show any answer a recording keeps; a larger one is cut, its differences are in the table. */
@@ -20,7 +20,7 @@ final class HighlightedJson {
     private HighlightedJson() {
     }
 
-    static String html(String body, Set<String> paths) {
+    public static String html(String body, Set<String> paths) {
         JsonNode document = parse(body);
         if (document == null) {
             String text = body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) + "\n… (" + body.length()
