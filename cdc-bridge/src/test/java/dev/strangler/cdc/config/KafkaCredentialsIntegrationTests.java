@@ -117,8 +117,7 @@ class KafkaCredentialsIntegrationTests {
 
     @Test
     void theBridgeWritesAChangeAndTheServiceReadsItWithTheirOwnCredentials() throws Exception {
-        try (Producer<byte[], byte[]> bridge = ReliableProducer.create(KafkaConnection.of(settings("cdc")),
-                "kit-cdc-forward", new CdcProperties.Producer(CdcProperties.Compression.NONE, DataSize.ofKilobytes(16)))) {
+        try (Producer<byte[], byte[]> bridge = bridgeProducer()) {
             bridge.send(new ProducerRecord<>(CHANGES, bytes("42"), bytes("{\"MBR_NO\":42}"))).get(10, TimeUnit.SECONDS);
         }
         // The service's consumer as Boot's auto-configuration builds it, from the same settings.
@@ -140,10 +139,10 @@ class KafkaCredentialsIntegrationTests {
     @Test
     void theProxyWritesTheToggleTopicAndNoOtherPartDoes() throws Exception {
         try (KafkaProducer<String, String> proxy = bootProducer("proxy")) {
-            proxy.send(new ProducerRecord<>(TOGGLES, "members-read", "{\"mode\":\"SHADOW\"}")).get(10, TimeUnit.SECONDS);
+            proxy.send(new ProducerRecord<>(TOGGLES, "members-read", "{\"mode\":\"SHADOW\"}"))
+                    .get(10, TimeUnit.SECONDS);
         }
-        try (Producer<byte[], byte[]> bridge = ReliableProducer.create(KafkaConnection.of(settings("cdc")),
-                "kit-cdc-forward", new CdcProperties.Producer(CdcProperties.Compression.NONE, DataSize.ofKilobytes(16)))) {
+        try (Producer<byte[], byte[]> bridge = bridgeProducer()) {
             assertThatThrownBy(() -> bridge.send(new ProducerRecord<>(TOGGLES, bytes("members-read"),
                     bytes("{\"mode\":\"EXTRACTED\"}"))).get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
@@ -155,10 +154,11 @@ class KafkaCredentialsIntegrationTests {
         try (KafkaProducer<String, String> service = bootProducer("member-service");
              KafkaProducer<String, String> proxy = bootProducer("proxy")) {
             // The service may write its dead letters, and nothing else under legacy.
-            assertThatThrownBy(() -> service.send(new ProducerRecord<>(CHANGES, "42", "{\"MBR_NO\":42,\"forged\":true}"))
-                    .get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
-            assertThatThrownBy(() -> proxy.send(new ProducerRecord<>(CHANGES, "42", "{\"MBR_NO\":42,\"forged\":true}"))
-                    .get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
+            ProducerRecord<String, String> forged = new ProducerRecord<>(CHANGES, "42", "{\"MBR_NO\":42,\"forged\":1}");
+            assertThatThrownBy(() -> service.send(forged).get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> proxy.send(forged).get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
 
@@ -220,8 +220,9 @@ class KafkaCredentialsIntegrationTests {
     }
 
     private static KafkaProperties settings(String user, String password) {
+        Map<String, Object> environment = new HashMap<>(environment(user, password));
         return new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(environment(user, password)))))
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
                 .bindOrCreate("spring.kafka", KafkaProperties.class);
     }
 
@@ -234,7 +235,13 @@ class KafkaCredentialsIntegrationTests {
                         + " required username=\"" + user + "\" password=\"" + password + "\";");
     }
 
-    /** A producer as the proxy's toggle log and Boot's own factories build one: from {@code buildProducerProperties}. */
+    /** The bridge's publisher, from the bridge's settings. */
+    private static Producer<byte[], byte[]> bridgeProducer() {
+        return ReliableProducer.create(KafkaConnection.of(settings("cdc")), "kit-cdc-forward",
+                new CdcProperties.Producer(CdcProperties.Compression.NONE, DataSize.ofKilobytes(16)));
+    }
+
+    /** A producer as the proxy's toggle log and Boot's own factories build one: {@code buildProducerProperties}. */
     private static KafkaProducer<String, String> bootProducer(String user) {
         Map<String, Object> config = settings(user).buildProducerProperties();
         config.put("acks", "all");

@@ -113,9 +113,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
         // username and password: the broker's login to the controller; user_<name>: whom the controller accepts.
-        p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
-                + " required username=\"" + sasl.superUser() + "\" password=\"" + sasl.superUserPassword() + "\" user_"
-                + sasl.superUser() + "=\"" + sasl.superUserPassword() + "\";");
+        p.put("listener.name.controller.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + sasl.superUser()
+                        + "\" password=\"" + sasl.superUserPassword() + "\" user_" + sasl.superUser() + "=\""
+                        + sasl.superUserPassword() + "\";");
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("super.users", "User:" + sasl.superUser());
         p.put("allow.everyone.if.no.acl.found", "false");
