@@ -19,8 +19,12 @@ import java.util.Map;
  * @param kafkaPort          the broker's client port ({@code KIT_KAFKA_PORT}, 9092)
  * @param kafkaControllerPort the KRaft controller port ({@code KIT_KAFKA_CONTROLLER_PORT}, 9093)
  * @param legacy             the monolith's schema and account ({@code LEGACY_DB_NAME|USER|PASSWORD})
- * @param member             the member service's ({@code MEMBER_DB_NAME|USER|PASSWORD})
- * @param order              the order service's ({@code ORDER_DB_NAME|USER|PASSWORD})
+ * @param member             the member service's run-time account ({@code MEMBER_DB_NAME|USER|PASSWORD}): rows
+ *                           only (SELECT, INSERT, UPDATE, DELETE), no DDL
+ * @param order              the order service's ({@code ORDER_DB_NAME|USER|PASSWORD}), likewise
+ * @param memberMigration    the account the member service's Flyway migrates its schema with
+ *                           ({@code MEMBER_DB_MIGRATION_USER|PASSWORD}): DDL on that schema only
+ * @param orderMigration     the order service's ({@code ORDER_DB_MIGRATION_USER|PASSWORD})
  * @param cdc                the change-data-capture account ({@code CDC_DB_USER|PASSWORD}); its
  *                           {@code database} is unused: it reads the binlog and every schema above
  * @param kitDatabase        the kit's own bookkeeping schema ({@code KIT_DB_NAME}, kit_db)
@@ -30,6 +34,7 @@ import java.util.Map;
 public record InfraSettings(String databaseHost, int databasePort, String databaseSslMode, String externalKafka,
                             int kafkaPort, int kafkaControllerPort,
                             DatabaseAccount legacy, DatabaseAccount member, DatabaseAccount order,
+                            DatabaseAccount memberMigration, DatabaseAccount orderMigration,
                             DatabaseAccount cdc, String kitDatabase, Durability durability) {
 
     public static final String DATABASE_HOST = "KIT_DB_HOST";
@@ -42,6 +47,8 @@ public record InfraSettings(String databaseHost, int databasePort, String databa
     public static InfraSettings fromEnvironment(Map<String, String> environment) {
         EnvironmentSettings env = new EnvironmentSettings(environment);
         String host = env.text(DATABASE_HOST, "127.0.0.1");
+        DatabaseAccount member = account(env, "MEMBER", "member_db", "member_svc", "member_pw");
+        DatabaseAccount order = account(env, "ORDER", "order_db", "order_svc", "order_pw");
         return new InfraSettings(
                 host,
                 env.port(DATABASE_PORT, 3307),
@@ -50,8 +57,10 @@ public record InfraSettings(String databaseHost, int databasePort, String databa
                 env.port(KAFKA_PORT, 9092),
                 env.port(KAFKA_CONTROLLER_PORT, 9093),
                 account(env, "LEGACY", "legacy_db", "legacy_app", "legacy_pw"),
-                account(env, "MEMBER", "member_db", "member_svc", "member_pw"),
-                account(env, "ORDER", "order_db", "order_svc", "order_pw"),
+                member,
+                order,
+                migration(env, "MEMBER", member, "member_migrator", "member_migrator_pw"),
+                migration(env, "ORDER", order, "order_migrator", "order_migrator_pw"),
                 account(env, "CDC", "", "kit_cdc", "cdc_pw"),
                 env.text("KIT_DB_NAME", "kit_db"),
                 Durability.parse(env.text(Durability.VARIABLE, "fast")));
@@ -59,7 +68,7 @@ public record InfraSettings(String databaseHost, int databasePort, String databa
 
     public InfraSettings withPorts(int databasePort, int kafkaPort, int kafkaControllerPort) {
         return new InfraSettings(databaseHost, databasePort, databaseSslMode, externalKafka, kafkaPort, kafkaControllerPort,
-                legacy, member, order, cdc, kitDatabase, durability);
+                legacy, member, order, memberMigration, orderMigration, cdc, kitDatabase, durability);
     }
 
     /** Whether the kit starts the database itself (on loopback) or uses a server someone else runs. */
@@ -75,9 +84,14 @@ public record InfraSettings(String databaseHost, int databasePort, String databa
         return externalKafka.isEmpty();
     }
 
-    /** The accounts that each own one schema. */
+    /** The accounts that each own one schema: the monolith's, and the services' run-time accounts. */
     public List<DatabaseAccount> serviceAccounts() {
         return List.of(legacy, member, order);
+    }
+
+    /** The services' migration accounts, on the same schemas as their run-time accounts. */
+    public List<DatabaseAccount> migrationAccounts() {
+        return List.of(memberMigration, orderMigration);
     }
 
     public String kafkaBootstrapServers() {
@@ -96,5 +110,12 @@ public record InfraSettings(String databaseHost, int databasePort, String databa
                 env.text(prefix + "_DB_NAME", database),
                 env.text(prefix + "_DB_USER", user),
                 env.text(prefix + "_DB_PASSWORD", password));
+    }
+
+    private static DatabaseAccount migration(EnvironmentSettings env, String prefix, DatabaseAccount runtime, String user,
+                                             String password) {
+        return new DatabaseAccount(runtime.database(),
+                env.text(prefix + "_DB_MIGRATION_USER", user),
+                env.text(prefix + "_DB_MIGRATION_PASSWORD", password));
     }
 }

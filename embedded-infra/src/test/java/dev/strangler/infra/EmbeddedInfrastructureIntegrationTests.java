@@ -83,7 +83,7 @@ class EmbeddedInfrastructureIntegrationTests {
 
     @Test
     void eachServiceAccountReachesOnlyItsOwnDatabase() throws SQLException {
-        try (Connection member = connect(settings.member()); Statement statement = member.createStatement()) {
+        try (Connection member = connect(settings.memberMigration()); Statement statement = member.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS OWN_TABLE (ID INT PRIMARY KEY)");
             assertThatThrownBy(() -> statement.executeQuery("SELECT 1 FROM " + settings.legacy().database() + ".BINLOG_PROBE"))
                     .isInstanceOf(SQLException.class)
@@ -93,6 +93,26 @@ class EmbeddedInfrastructureIntegrationTests {
                 settings.member().user(), settings.member().password()))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("denied");
+    }
+
+    @Test
+    void aServicesRunTimeAccountWritesRowsButCannotChangeTheSchema() throws SQLException {
+        try (Connection migration = connect(settings.orderMigration());
+             Statement statement = migration.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS DDL_PROBE (ID INT PRIMARY KEY, NM VARCHAR(10))");
+            statement.execute("CREATE INDEX IF NOT EXISTS IX_DDL_PROBE_NM ON DDL_PROBE (NM)");
+        }
+        try (Connection runtime = connect(settings.order()); Statement statement = runtime.createStatement()) {
+            statement.execute("REPLACE INTO DDL_PROBE VALUES (1, 'row')");
+            statement.execute("UPDATE DDL_PROBE SET NM = 'changed' WHERE ID = 1");
+            statement.execute("DELETE FROM DDL_PROBE WHERE ID = 1");
+            for (String ddl : List.of("CREATE TABLE RUNTIME_DDL (ID INT PRIMARY KEY)", "DROP TABLE DDL_PROBE",
+                    "ALTER TABLE DDL_PROBE ADD COLUMN EXTRA INT", "TRUNCATE TABLE DDL_PROBE")) {
+                assertThatThrownBy(() -> statement.execute(ddl)).as(ddl)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("command denied to user '" + settings.order().user() + "'");
+            }
+        }
     }
 
     @Test

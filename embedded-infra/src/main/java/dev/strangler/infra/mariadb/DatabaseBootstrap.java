@@ -5,7 +5,8 @@ import dev.strangler.infra.InfraSettings;
 import java.util.stream.Collectors;
 
 /**
- * The SQL that gives every service its own schema and an account that can reach only that schema, and the CDC
+ * The SQL that gives every service its own schema and two accounts that can reach only that schema: one for its
+ * Flyway migrations (DDL) and one it runs with (rows only); the monolith its schema and account; and the CDC
  * account the replication privileges Debezium needs. Idempotent, and valid on MariaDB and MySQL 8 alike, so a
  * team can run the same statements on a real server.
  *
@@ -23,6 +24,11 @@ public final class DatabaseBootstrap {
     public static final String ECHO_MARKER_TABLE = "KIT_CDC_ECHO_MARKER";
     public static final String WATERMARK_TABLE = "KIT_CDC_WATERMARK";
 
+    /** What a service's run-time account may do: rows only, so a bug or an injection cannot change the schema. */
+    public static final String RUNTIME_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE";
+    /** What a service's Flyway needs on its own schema: the run-time rights plus DDL (and its history table). */
+    public static final String MIGRATION_PRIVILEGES = RUNTIME_PRIVILEGES + ", CREATE, ALTER, DROP, INDEX, REFERENCES";
+
     private DatabaseBootstrap() {
     }
 
@@ -32,8 +38,14 @@ public final class DatabaseBootstrap {
             sql.append("CREATE DATABASE IF NOT EXISTS ").append(identifier(account.database()))
                     .append(" CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
             user(sql, account);
-            sql.append("GRANT ALL PRIVILEGES ON ").append(identifier(account.database())).append(".* TO ")
-                    .append(principal(account)).append(";\n");
+            // The monolith keeps the account it has always had: it migrates its own schema at start-up, as a team's
+            // monolith does with whatever rights its own tools need. The services' accounts are the kit's to cut.
+            String privileges = account.equals(settings.legacy()) ? "ALL PRIVILEGES" : RUNTIME_PRIVILEGES;
+            grant(sql, privileges, account);
+        }
+        for (DatabaseAccount migration : settings.migrationAccounts()) {
+            user(sql, migration);
+            grant(sql, MIGRATION_PRIVILEGES, migration);
         }
         DatabaseAccount cdc = settings.cdc();
         user(sql, cdc);
@@ -73,6 +85,14 @@ public final class DatabaseBootstrap {
         // A changed password in the environment must win over the one stored by an earlier start.
         sql.append("ALTER USER ").append(principal(account)).append(" IDENTIFIED BY ")
                 .append(literal(account.password())).append(";\n");
+        // The grants below are the account's only ones, also on a server an earlier version gave more (the services'
+        // accounts held ALL PRIVILEGES before Flyway got accounts of its own).
+        sql.append("REVOKE ALL PRIVILEGES, GRANT OPTION FROM ").append(principal(account)).append(";\n");
+    }
+
+    private static void grant(StringBuilder sql, String privileges, DatabaseAccount account) {
+        sql.append("GRANT ").append(privileges).append(" ON ").append(identifier(account.database())).append(".* TO ")
+                .append(principal(account)).append(";\n");
     }
 
     private static String principal(DatabaseAccount account) {

@@ -13,10 +13,16 @@ class DatabaseBootstrapTests {
     void grantsEachServiceItsOwnDatabaseOnly() {
         String sql = DatabaseBootstrap.sql(InfraSettings.fromEnvironment(Map.of()));
 
-        assertThat(sql).contains("GRANT ALL PRIVILEGES ON `member_db`.* TO 'member_svc'@'%';")
+        assertThat(sql).contains("GRANT SELECT, INSERT, UPDATE, DELETE ON `member_db`.* TO 'member_svc'@'%';")
+                .contains("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES ON `member_db`.*"
+                        + " TO 'member_migrator'@'%';")
+                .contains("GRANT SELECT, INSERT, UPDATE, DELETE ON `order_db`.* TO 'order_svc'@'%';")
                 .contains("GRANT ALL PRIVILEGES ON `legacy_db`.* TO 'legacy_app'@'%';")
                 .contains("GRANT REPLICATION SLAVE, REPLICATION CLIENT, RELOAD ON *.* TO 'kit_cdc'@'%';")
-                .doesNotContain("ON *.* TO 'member_svc'");
+                .doesNotContain("ON *.* TO 'member_svc'")
+                .doesNotContain("ALL PRIVILEGES ON `member_db`")
+                // An account an earlier version gave ALL PRIVILEGES loses them on the next start.
+                .contains("REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'member_svc'@'%';");
     }
 
     @Test
@@ -36,9 +42,12 @@ class DatabaseBootstrapTests {
     @Test
     void takesNamesAndPasswordsFromTheEnvironment() {
         String sql = DatabaseBootstrap.sql(InfraSettings.fromEnvironment(
-                Map.of("MEMBER_DB_NAME", "members", "MEMBER_DB_PASSWORD", "it's")));
+                Map.of("MEMBER_DB_NAME", "members", "MEMBER_DB_PASSWORD", "it's",
+                        "MEMBER_DB_MIGRATION_USER", "members_ddl", "MEMBER_DB_MIGRATION_PASSWORD", "ddl")));
 
-        assertThat(sql).contains("CREATE DATABASE IF NOT EXISTS `members`").contains("IDENTIFIED BY 'it''s'");
+        assertThat(sql).contains("CREATE DATABASE IF NOT EXISTS `members`").contains("IDENTIFIED BY 'it''s'")
+                .contains("CREATE USER IF NOT EXISTS 'members_ddl'@'%' IDENTIFIED BY 'ddl';")
+                .contains("REFERENCES ON `members`.* TO 'members_ddl'@'%';");
     }
 
     @Test
