@@ -1,8 +1,10 @@
 package dev.strangler.service.changefeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.strangler.infra.testing.SharedInfrastructure;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +23,7 @@ class ChangefeedTopicCreatorIntegrationTests {
     void createsMissingTopicsWithTheSettingAndLeavesAnExistingOneAsItIs() throws Exception {
         try (Admin kafka = Admin.create(admin)) {
             kafka.createTopics(List.of(new NewTopic("creator.legacy.existing", 1, (short) 1))).all().get();
+            partitions(kafka, "creator.legacy.existing");
             ChangefeedTopicCreator creator = new ChangefeedTopicCreator(admin,
                     topics(List.of("creator.legacy.existing", "creator.legacy.missing"), 4));
 
@@ -35,9 +38,12 @@ class ChangefeedTopicCreatorIntegrationTests {
         }
     }
 
-    private static Map<String, Integer> partitions(Admin kafka, String... topics) throws Exception {
-        return kafka.describeTopics(List.of(topics)).allTopicNames().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, topic -> topic.getValue().partitions().size()));
+    /** Each topic's partitions, once the broker's metadata knows every one of them (it follows a creation). */
+    private static Map<String, Integer> partitions(Admin kafka, String... topics) {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> kafka
+                .describeTopics(List.of(topics)).allTopicNames().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, topic -> topic.getValue().partitions().size())),
+                described -> described.size() == topics.length);
     }
 
     private static ChangefeedTopics topics(List<String> names, int partitions) {
