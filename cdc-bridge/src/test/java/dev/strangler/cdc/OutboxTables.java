@@ -31,7 +31,8 @@ public final class OutboxTables {
         if (created) {
             return;
         }
-        for (DatabaseAccount account : new DatabaseAccount[] {infra.member(), infra.order()}) {
+        // With the accounts the services' Flyway migrates with: their run-time accounts have no DDL rights.
+        for (DatabaseAccount account : infra.migrationAccounts()) {
             try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(account.database()), account.user(),
                     account.password()); Statement statement = connection.createStatement()) {
                 statement.execute(DDL);
