@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
-/** Health, and the service's account: its own database only. */
+/** Health, and the service's accounts: its own database only, and no DDL at run time. */
 class MemberServiceIntegrationTests extends MemberServiceIntegrationTest {
 
     @Test
@@ -27,6 +27,18 @@ class MemberServiceIntegrationTests extends MemberServiceIntegrationTest {
 
         assertThat(jdbc.sql("SELECT DATABASE()").query(String.class).single()).isEqualTo(infra.member().database());
         assertThat(jdbc.sql("SELECT CURRENT_USER()").query(String.class).single()).startsWith(infra.member().user() + "@");
+    }
+
+    @Test
+    void flywayMigratedWithItsOwnAccountWhileTheRunTimeAccountCannotChangeTheSchema() {
+        InfraSettings infra = SharedInfrastructure.settings();
+
+        assertThat(jdbc.sql("SELECT DISTINCT installed_by FROM flyway_schema_history").query(String.class).list())
+                .containsExactly(infra.memberMigration().user());
+        assertThatThrownBy(() -> jdbc.sql("CREATE TABLE RUNTIME_DDL (id INT PRIMARY KEY)").update())
+                .rootCause().hasMessageContaining("CREATE command denied to user '" + infra.member().user() + "'");
+        assertThatThrownBy(() -> jdbc.sql("DROP TABLE MEMBER").update())
+                .rootCause().hasMessageContaining("DROP command denied to user '" + infra.member().user() + "'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.strangler.service.autoconfigure;
 
+import dev.strangler.service.database.DefaultPasswordCheck;
 import dev.strangler.service.outbox.OutboxConfiguration;
 import dev.strangler.service.ownership.OwnershipConfiguration;
 import dev.strangler.service.web.RequestIdLogging;
@@ -14,11 +15,13 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * What every extracted service gets from adding service-support: who owns its writes and the admin API that
  * changes it, the outbox the CDC bridge relays, problem responses in the monolith's shape, the request id in the
- * logs, and the kit's own tables (version guard, ownership, outbox) created by the service's Flyway. The change feed
+ * logs, the kit's own tables (version guard, ownership, outbox) created by the service's Flyway, and a refusal of
+ * the kit's default database passwords against a server the kit did not start. The change feed
  * is {@link ChangefeedAutoConfiguration}. {@code kit.service.enabled=false} turns all of it off.
  */
 // Before Boot's web MVC configuration: its own problem-details handler backs off only when ours is already there.
@@ -30,6 +33,12 @@ public class ExtractedServiceAutoConfiguration {
 
     /** Where the kit's tables are defined: a repeatable migration of CREATE TABLE IF NOT EXISTS. */
     public static final String KIT_TABLES = "classpath:db/kit-service";
+
+    /** Static: a bean factory post-processor, so it runs before anything connects to the database. */
+    @Bean
+    static DefaultPasswordCheck defaultPasswordCheck(ConfigurableEnvironment environment) {
+        return new DefaultPasswordCheck(environment);
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(FlywayConfigurationCustomizer.class)

@@ -162,6 +162,8 @@ class ScaleOutIntegrationTests {
         settings.put("spring.datasource.url", infra.jdbcUrl(infra.order().database()));
         settings.put("spring.datasource.username", infra.order().user());
         settings.put("spring.datasource.password", infra.order().password());
+        settings.put("spring.flyway.user", infra.orderMigration().user());
+        settings.put("spring.flyway.password", infra.orderMigration().password());
         settings.put("spring.datasource.hikari.maximum-pool-size", 3);
         settings.put("spring.flyway.locations", "classpath:db/scaleout");
         settings.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
