@@ -1,5 +1,6 @@
 package dev.strangler.playbook.stack;
 
+import dev.strangler.infra.DatabaseAccount;
 import dev.strangler.infra.EnvironmentSettings;
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.playbook.console.ConsoleSettings;
@@ -118,6 +119,23 @@ public record StackDefinition(List<StackComponent> infrastructure, List<StackCom
         shared.put(InfraSettings.KAFKA_BOOTSTRAP, infra.kafkaBootstrapServers());
         shared.put(InfraSettings.KAFKA_PORT, Integer.toString(infra.kafkaPort()));
         shared.put(InfraSettings.KAFKA_CONTROLLER_PORT, Integer.toString(infra.kafkaControllerPort()));
+        // The schemas and accounts the embedded server creates (or a real server has): each service runs with its
+        // row-only account and its Flyway migrates with the migration account, the only one with DDL rights.
+        Map<String, DatabaseAccount> accounts = new LinkedHashMap<>();
+        accounts.put("LEGACY_DB", infra.legacy());
+        accounts.put("MEMBER_DB", infra.member());
+        accounts.put("ORDER_DB", infra.order());
+        accounts.put("MEMBER_DB_MIGRATION", infra.memberMigration());
+        accounts.put("ORDER_DB_MIGRATION", infra.orderMigration());
+        accounts.put("CDC_DB", infra.cdc());
+        accounts.forEach((prefix, account) -> {
+            if (!account.database().isEmpty() && !prefix.endsWith("_MIGRATION")) {
+                shared.put(prefix + "_NAME", account.database());
+            }
+            shared.put(prefix + "_USER", account.user());
+            shared.put(prefix + "_PASSWORD", account.password());
+        });
+        shared.put("KIT_DB_NAME", infra.kitDatabase());
         for (Service service : SERVICES) {
             int port = env.port(service.portVariable(), service.defaultPort());
             shared.put(service.portVariable(), Integer.toString(port));

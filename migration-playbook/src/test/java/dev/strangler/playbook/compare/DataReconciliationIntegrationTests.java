@@ -40,7 +40,7 @@ class DataReconciliationIntegrationTests {
                         + " (2, 'Only Legacy', 'B', 0, '2026-11-24 10:00:00', 'N'),"
                         + " (3, 'Grade Differs', 'B', 1, '2026-11-24 10:00:00', 'Y'),"
                         + " (10, 'Same Again', 'B', 2.00, '2026-11-24 10:00:00.5', 'Y')");
-        execute(infra.member(), "DROP TABLE IF EXISTS CMP_MEMBER_EXTRACTED",
+        execute(infra.memberMigration(), "DROP TABLE IF EXISTS CMP_MEMBER_EXTRACTED",
                 "CREATE TABLE CMP_MEMBER_EXTRACTED (id BIGINT PRIMARY KEY, name VARCHAR(50), grade VARCHAR(10),"
                         + " points DECIMAL(12,4), updated_at DATETIME(3), deleted BOOLEAN)",
                 "INSERT INTO CMP_MEMBER_EXTRACTED VALUES (1, '김민준', 'GOLD', 10.5, '2026-11-24 10:00:00.123', FALSE),"
@@ -73,7 +73,7 @@ class DataReconciliationIntegrationTests {
                         + " PRIMARY KEY (WH, SKU))",
                 "INSERT INTO CMP_STOCK VALUES ('SEL', 'a', 1), ('SEL', 'B', 2), ('SEL', 'c', 3), ('SEL', 'É', 4),"
                         + " ('PUS', 'z', 5)");
-        execute(infra.member(), "DROP TABLE IF EXISTS CMP_STOCK_EXTRACTED",
+        execute(infra.memberMigration(), "DROP TABLE IF EXISTS CMP_STOCK_EXTRACTED",
                 "CREATE TABLE CMP_STOCK_EXTRACTED (warehouse CHAR(3), sku VARCHAR(10) COLLATE utf8mb4_bin,"
                         + " quantity INT, PRIMARY KEY (warehouse, sku))",
                 "INSERT INTO CMP_STOCK_EXTRACTED VALUES ('SEL', 'a', 1), ('SEL', 'B', 2), ('SEL', 'c', 3),"

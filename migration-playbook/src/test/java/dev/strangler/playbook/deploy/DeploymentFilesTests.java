@@ -99,8 +99,9 @@ class DeploymentFilesTests {
         String script = Files.readString(COMPOSE.resolve("mysql/01-kit-schemas.sh"));
         Matcher heredoc = Pattern.compile("<<SQL\n(.*)\nSQL\n", Pattern.DOTALL).matcher(script);
         assertThat(heredoc.find()).as("a <<SQL here-document").isTrue();
-        Map<String, String> passwords = Stream.of("LEGACY", "MEMBER", "ORDER", "CDC")
-                .collect(Collectors.toMap(prefix -> prefix + "_DB_PASSWORD", prefix -> "${" + prefix + "_DB_PASSWORD}"));
+        Map<String, String> passwords = Stream.of("LEGACY_DB", "MEMBER_DB", "ORDER_DB", "CDC_DB",
+                        "MEMBER_DB_MIGRATION", "ORDER_DB_MIGRATION")
+                .collect(Collectors.toMap(prefix -> prefix + "_PASSWORD", prefix -> "${" + prefix + "_PASSWORD}"));
         // Backticks would be command substitution in the here-document; the names need no quoting.
         String expected = DatabaseBootstrap.sql(InfraSettings.fromEnvironment(passwords)).replace("`", "");
         assertThat(heredoc.group(1) + "\n").isEqualTo(expected);
