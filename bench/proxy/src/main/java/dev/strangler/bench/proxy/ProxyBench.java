@@ -1,5 +1,7 @@
 package dev.strangler.bench.proxy;
 
+import dev.strangler.bench.proxy.mvc.MvcGateway;
+import dev.strangler.bench.proxy.webflux.WebFluxGateway;
 import dev.strangler.infra.EmbeddedInfrastructure;
 import dev.strangler.infra.InfraSettings;
 import java.io.IOException;
@@ -24,12 +26,13 @@ import java.util.stream.Stream;
  * The embedded MariaDB and Kafka (the toggle log) run in this JVM; the backends, the monolith and the proxies each
  * in their own JVM with full JIT; the load generator here. Throughput is measured in alternating rounds of direct
  * and proxy, and each round's ratio is reported with their median.
- * Usage: {@code java -jar proxy-bench.jar <proxy jar> <monolith war> [seconds per phase]}
+ * Usage: {@code java -jar proxy-bench.jar <proxy jar> <monolith war> [seconds per phase]}; the same jar also starts
+ * the backends and the plain gateways of the servers scenario ({@link GatewayServersBench}) in their own JVMs.
  */
 public final class ProxyBench {
 
     /** The heap of every service as under {@code kit up} (KIT_JAVA_OPTS), but with full JIT. */
-    private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
     private static final int MEMBERS = 1000;
     private static final int ROUNDS = 3;
     private static final Duration SETTLE = Duration.ofSeconds(3);
@@ -37,6 +40,18 @@ public final class ProxyBench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("backend")) {
             BenchBackend.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("webflux-gateway")) {
+            WebFluxGateway.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("mvc-gateway")) {
+            MvcGateway.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("servers")) {
+            GatewayServersBench.run(args[1], Duration.ofSeconds(Integer.parseInt(args[2])), args[3]);
             return;
         }
         String proxyJar = args[0];
@@ -182,7 +197,7 @@ public final class ProxyBench {
         }
     }
 
-    private static Map<String, String> proxyEnvironment(String kafka, String token, String legacy, String extracted,
+    static Map<String, String> proxyEnvironment(String kafka, String token, String legacy, String extracted,
                                                         int port, int adminPort, String toggleTopic) {
         Map<String, String> environment = new HashMap<>();
         environment.put("LEGACY_URL", legacy);
@@ -198,7 +213,7 @@ public final class ProxyBench {
     }
 
     /** The proxy's command; {@code {name}} in BENCH_PROXY_JAVA_OPTS becomes the proxy's name (a file per proxy). */
-    private static List<String> proxy(String name, String jar) {
+    static List<String> proxy(String name, String jar) {
         List<String> command = jvm("-Xlog:gc:file=" + BenchProcesses.log(name + "-gc"));
         String extra = System.getenv().getOrDefault("BENCH_PROXY_JAVA_OPTS", "").trim();
         if (!extra.isEmpty()) {
@@ -219,7 +234,7 @@ public final class ProxyBench {
         return BenchProcesses.freePort();
     }
 
-    private static <T> double median(List<T> values, ToDoubleFunction<T> measure) {
+    static <T> double median(List<T> values, ToDoubleFunction<T> measure) {
         double[] sorted = values.stream().mapToDouble(measure).sorted().toArray();
         return sorted[sorted.length / 2];
     }
@@ -233,7 +248,7 @@ public final class ProxyBench {
         return results.stream().mapToLong(LoadGenerator.Result::failures).sum();
     }
 
-    private static String rounded(List<Double> values, String format) {
+    static String rounded(List<Double> values, String format) {
         return values.stream().map(value -> String.format(format, value)).collect(Collectors.joining(", "));
     }
 }
