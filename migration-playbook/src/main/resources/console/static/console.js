@@ -15,7 +15,8 @@
       const holder = document.createElement('div');
       holder.innerHTML = html;
       const fresh = holder.querySelector('[data-live]');
-      if (fresh) section.replaceWith(fresh);
+      // Swapped only when something changed: an unchanged page keeps its selection and the element under the mouse.
+      if (fresh && fresh.innerHTML !== section.innerHTML) section.replaceWith(fresh);
     } catch (e) {
       // the console is restarting or the network is away: try again at the next tick
     }

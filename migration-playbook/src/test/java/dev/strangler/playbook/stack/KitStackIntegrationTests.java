@@ -59,7 +59,7 @@ class KitStackIntegrationTests {
     @Order(1)
     void upReachesAllHealthyUnderASupervisor() throws Exception {
         KitTestStack.KitRun status = stack.kit("status");
-        assertThat(status.output().lines().filter(line -> line.contains(" healthy "))).hasSize(7);
+        assertThat(status.output().lines().filter(line -> line.contains(" healthy "))).hasSize(8);
         assertThat(status.output()).contains("Supervised by PID");
 
         KitTestStack.KitRun again = stack.kit("up", "--detach");
@@ -105,7 +105,7 @@ class KitStackIntegrationTests {
         assertThat(stream.finish()).isEqualTo(200);
         awaitMembersReconciled(); // the bridge reconnected to the new server and captures again
         await().atMost(Duration.ofMinutes(1)).until(() -> stack.kit("status").output().lines()
-                .filter(line -> line.contains(" healthy ")).count() == 7);
+                .filter(line -> line.contains(" healthy ")).count() == 8);
     }
 
     @Test
@@ -210,13 +210,13 @@ class KitStackIntegrationTests {
         assertThat(status.output()).contains("binlog position is no longer on the server",
                 "recover with: ./kit cdc resnapshot");
         assertThat(status.output().lines().filter(line -> line.contains(" healthy ")))
-                .as("the rest of the stack stays up").hasSize(6);
+                .as("the rest of the stack stays up").hasSize(7);
 
         KitTestStack.KitRun resnapshot = stack.kit("cdc", "resnapshot");
         assertThat(resnapshot.exitCode()).as(resnapshot.output()).isZero();
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> stack.kit("compare", "data", "--context", "members").exitCode() == 0);
-        assertThat(stack.kit("status").output().lines().filter(line -> line.contains(" healthy "))).hasSize(7);
+        assertThat(stack.kit("status").output().lines().filter(line -> line.contains(" healthy "))).hasSize(8);
     }
 
     /**

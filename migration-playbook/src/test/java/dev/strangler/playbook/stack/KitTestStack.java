@@ -117,13 +117,17 @@ final class KitTestStack {
         // extracted requests take about fifty of the route; the demo's own defaults (20, 50) are for people.
         environment.put("KIT_MIN_SAMPLE", "5");
         environment.put("KIT_MIN_SAMPLE_LARGE", "10");
+        // The console shows and runs a one-step playbook of its own, quick to run and roll back from a browser.
+        environment.put("KIT_CONSOLE_PLAYBOOK",
+                MODULE.resolve("src/test/resources/console/console-check.yml").toString());
         return environment;
     }
 
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new HashMap<>();
         for (String variable : List.of("KIT_DB_PORT", "KIT_KAFKA_PORT", "KIT_KAFKA_CONTROLLER_PORT", "MONOLITH_PORT",
-                "MEMBER_SERVICE_PORT", "ORDER_SERVICE_PORT", "CDC_BRIDGE_PORT", "PROXY_PORT", "PROXY_ADMIN_PORT")) {
+                "MEMBER_SERVICE_PORT", "ORDER_SERVICE_PORT", "CDC_BRIDGE_PORT", "PROXY_PORT", "PROXY_ADMIN_PORT",
+                "KIT_CONSOLE_PORT")) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 ports.put(variable, Integer.toString(socket.getLocalPort()));
             } catch (IOException e) {

@@ -17,9 +17,12 @@ class StackDefinitionTests {
 
         assertThat(stack.infrastructure()).extracting(StackComponent::name).containsExactly("mariadb", "kafka");
         assertThat(stack.services()).extracting(StackComponent::name).containsExactly("legacy-monolith",
-                "extracted-member-service", "extracted-order-service", "cdc-bridge", "strangler-proxy");
+                "extracted-member-service", "extracted-order-service", "cdc-bridge", "strangler-proxy",
+                "migration-console");
         assertThat(stack.all()).extracting(StackComponent::url).contains("http://127.0.0.1:8080",
-                "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083", "http://127.0.0.1:8084");
+                "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083", "http://127.0.0.1:8084",
+                "http://127.0.0.1:8070");
+        assertThat(stack.services().get(5).command()).endsWith("-jar", "/repo/.kit/run/jars/kit.jar", "console");
         assertThat(stack.services().get(0).artifact()).isEqualTo(Path.of("/repo/legacy-monolith/target/legacy-monolith.war"));
         assertThat(stack.services().get(0).command()).endsWith("-jar", "/repo/.kit/run/jars/legacy-monolith.war");
         assertThat(stack.infrastructure().get(1).command())

@@ -29,7 +29,7 @@ final class WholeStack {
             stack.environment().put("KIT_TRACE_SAMPLING", "0");
             KitTestStack.KitRun run = stack.kit("up", "--detach", "--timeout", "300");
             assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.output()).contains("All 7 parts healthy");
+            assertThat(run.output()).contains("All 8 parts healthy");
             up = true;
             Runtime.getRuntime().addShutdownHook(new Thread(WholeStack::downQuietly, "whole-stack-down"));
         }

@@ -11,7 +11,8 @@ import org.junit.platform.suite.api.Suite;
  * (failsafe).
  */
 @Suite
-@SelectClasses({KitStackIntegrationTests.class, PlaybookIntegrationTests.class, StackDownIntegrationTests.class})
+@SelectClasses({KitStackIntegrationTests.class, PlaybookIntegrationTests.class, ConsoleBrowserIntegrationTests.class,
+        StackDownIntegrationTests.class})
 class WholeStackIntegrationTests {
 
     @AfterSuite

@@ -11,11 +11,16 @@ import java.util.Map;
  * @param mode      the new mode
  * @param percent   the canary percentage as typed, or blank to keep it
  * @param reason    why (required)
- * @param confirmed whether the person confirmed a write route's flip
+ * @param confirmed "true" once the person confirmed a write route's flip (text, like every field, so that no
+ *                  input can fail to bind)
  */
-public record FlipForm(String mode, String percent, String reason, boolean confirmed) {
+public record FlipForm(String mode, String percent, String reason, String confirmed) {
 
     private static final List<String> MODES = List.of("LEGACY", "SHADOW", "CANARY", "EXTRACTED");
+
+    boolean confirmedByPerson() {
+        return "true".equals(confirmed);
+    }
 
     /** What is wrong with it, in words for the person who typed it, or null when nothing is. */
     String problem() {

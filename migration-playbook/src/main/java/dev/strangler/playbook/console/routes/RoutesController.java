@@ -55,7 +55,7 @@ class RoutesController {
             redirect.addFlashAttribute("error", "There is no route named '" + name + "'.");
             return "redirect:/routes";
         }
-        if (route.servesWrites() && !form.confirmed()) {
+        if (route.servesWrites() && !form.confirmedByPerson()) {
             model.addAttribute("route", route);
             model.addAttribute("form", form);
             model.addAttribute("consequences", form.consequences(route));
