@@ -53,11 +53,12 @@ class BarrierConfiguration {
     }
 
     @Bean
-    Barriers barriers(Watermarks watermarks, Admin barrierAdmin, BarrierProperties properties, CdcProperties cdc,
-                      OutboxProperties outbox, ReversePath reverse) {
+    Barriers barriers(Watermarks watermarks, Admin barrierAdmin, KafkaProperties kafka, BarrierProperties properties,
+                      CdcProperties cdc, OutboxProperties outbox, ReversePath reverse) {
         Set<String> forwardTopics = cdc.tables().stream().map(CdcProperties.CapturedTable::topic)
                 .collect(Collectors.toUnmodifiableSet());
-        return new Barriers(watermarks, new ConsumerGroupOffsets(barrierAdmin), properties,
+        return new Barriers(watermarks, new ConsumerGroupOffsets(barrierAdmin,
+                KafkaConnection.of(kafka).clientProperties()), properties,
                 topic -> forwardTopics.contains(topic) || topic.startsWith(outbox.eventTopicPrefix()),
                 reverse::activeGroup);
     }

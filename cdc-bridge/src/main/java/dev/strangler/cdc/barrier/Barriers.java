@@ -2,6 +2,7 @@ package dev.strangler.cdc.barrier;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,18 +106,23 @@ public final class Barriers {
         Map<String, Set<TopicPartition>> assigned = offsets.assignments(properties.groupPrefixes(), named, bridgeTopic);
         Set<TopicPartition> partitions = new HashSet<>();
         assigned.values().forEach(partitions::addAll);
-        Map<TopicPartition, Long> ends = offsets.endOffsets(partitions);
+        Map<TopicPartition, Long> ends = new HashMap<>(offsets.endOffsets(partitions));
+        Set<TopicPartition> settled = new HashSet<>();
         List<String> groups = assigned.keySet().stream().sorted().toList();
-        Map<String, String> lagging = lagging(assigned, ends);
+        Map<String, String> lagging = lagging(assigned, ends, settled);
         while (!lagging.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(properties.pollInterval().toMillis()); // between reads of the groups' committed offsets
-            lagging = lagging(assigned, ends);
+            lagging = lagging(assigned, ends, settled);
         }
         return new Barrier(lagging.isEmpty(), watermark, millisSince(started), groups, lagging);
     }
 
-    private Map<String, String> lagging(Map<String, Set<TopicPartition>> assigned, Map<TopicPartition, Long> ends)
-            throws Exception {
+    /**
+     * @param ends    each partition's end, replaced by the offset after its last record the first time a group is
+     *                behind it (those in {@code settled}): behind by transaction markers only is not behind
+     */
+    private Map<String, String> lagging(Map<String, Set<TopicPartition>> assigned, Map<TopicPartition, Long> ends,
+                                        Set<TopicPartition> settled) throws Exception {
         if (assigned.isEmpty()) {
             return Map.of();
         }
@@ -127,6 +133,10 @@ public final class Barriers {
             for (TopicPartition partition : partitions) {
                 long end = ends.getOrDefault(partition, 0L);
                 long at = committed.getOrDefault(group, Map.of()).getOrDefault(partition, 0L);
+                if (at < end && settled.add(partition)) {
+                    end = offsets.lastRecordEnd(partition, end);
+                    ends.put(partition, end);
+                }
                 if (at < end) {
                     behind.add(partition + " " + (end - at) + " behind");
                 }

@@ -1,5 +1,6 @@
 package dev.strangler.cdc.barrier;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +16,31 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The Kafka side of a barrier: which groups consume the bridge's topics, and how far each has committed. */
 final class ConsumerGroupOffsets {
 
     private static final long CALL_TIMEOUT_MS = 5_000;
+    /** How far back from a partition's end its last record is looked for: a few transactions' markers. */
+    private static final long LOOKBACK = 64;
 
     private final Admin admin;
+    private final Map<String, Object> consumerConfig;
 
-    ConsumerGroupOffsets(Admin admin) {
+    /** @param clientConfig the brokers and security settings, for the consumer that reads a partition's tail */
+    ConsumerGroupOffsets(Admin admin, Map<String, Object> clientConfig) {
         this.admin = admin;
+        this.consumerConfig = new HashMap<>(clientConfig);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "kit-cdc-barrier-tail");
     }
 
     /**
@@ -62,6 +77,35 @@ final class ConsumerGroupOffsets {
         }
         return call(admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
                 .all()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /**
+     * Where a consumer that has read everything below {@code end} commits: the offset after the last record there.
+     * That is {@code end} itself unless the log ends in transaction markers, which a transactional producer (a Kafka
+     * Connect worker with exactly-once source support) writes after each transaction and a consumer never receives:
+     * it commits the offset after the last record before them. Anything short of certainty (no record in the last
+     * {@value #LOOKBACK} offsets, the tail not read in time) answers {@code end}: a barrier then waits, it never
+     * passes early.
+     */
+    long lastRecordEnd(TopicPartition partition, long end) {
+        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, Math.max(0, end - LOOKBACK));
+            long last = -1;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CALL_TIMEOUT_MS);
+            while (consumer.position(partition) < end) {
+                if (System.nanoTime() > deadline) {
+                    return end;
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (record.offset() < end) {
+                        last = Math.max(last, record.offset());
+                    }
+                }
+            }
+            return last < 0 ? end : last + 1;
+        }
     }
 
     /** Each group's committed offset per partition (absent: nothing committed yet). */
