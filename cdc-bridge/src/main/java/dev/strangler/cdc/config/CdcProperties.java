@@ -123,11 +123,11 @@ public record CdcProperties(
     public enum StorageKind { FILE, KAFKA }
 
     /**
-     * @param engine         {@code EMBEDDED}: Debezium's engine in the bridge (the default); {@code KAFKA_CONNECT}: the
-     *                       same connector on a Kafka Connect cluster ({@code kit cdc connector-config} renders it), the
-     *                       bridge running the outbox relay, the reverse path and barriers only
-     * @param watermarkTopic for {@code KAFKA_CONNECT}: where the connector publishes the watermark table's changes, which
-     *                       the bridge follows for its barriers; absent, {@code <topic-prefix>.kit-watermark}
+     * @param engine         {@code EMBEDDED}: Debezium's engine in the bridge (the default); {@code KAFKA_CONNECT}:
+     *                       the same connector on a Kafka Connect cluster ({@code kit cdc connector-config} renders
+     *                       it), the bridge running the outbox relay, the reverse path and barriers only
+     * @param watermarkTopic for {@code KAFKA_CONNECT}: where the connector publishes the watermark table's changes,
+     *                       which the bridge follows for its barriers; absent, {@code <topic-prefix>.kit-watermark}
      */
     public record Forward(@NotNull ForwardEngine engine, String watermarkTopic) {
 

@@ -130,11 +130,16 @@ public final class KafkaConnectConnector {
         if (key.equals("database.ssl.truststore.password")) {
             return "CDC_DB_TRUST_STORE_PASSWORD";
         }
+        // The schema history's Kafka clients: the variables of Boot's settings the bridge reads them from.
         String client = key.replaceFirst("^schema\\.history\\.internal\\.(producer|consumer)\\.", "");
-        if (client.equals("sasl.jaas.config") || (client.startsWith("ssl.") && client.endsWith("password"))) {
-            return "KIT_KAFKA_" + client.toUpperCase(Locale.ROOT).replace('.', '_');
-        }
-        return null;
+        return switch (client) {
+            case "sasl.jaas.config" -> "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG";
+            case "ssl.truststore.password" -> "SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD";
+            case "ssl.keystore.password" -> "SPRING_KAFKA_SSL_KEY_STORE_PASSWORD";
+            case "ssl.key.password" -> "SPRING_KAFKA_SSL_KEY_PASSWORD";
+            default -> client.startsWith("ssl.") && client.endsWith("password")
+                    ? "SPRING_KAFKA_PROPERTIES_" + client.toUpperCase(Locale.ROOT).replace('.', '_') : null;
+        };
     }
 
     private static String secret(String key, String value, Secrets secrets) {

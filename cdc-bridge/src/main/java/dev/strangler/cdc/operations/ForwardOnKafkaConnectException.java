@@ -7,7 +7,8 @@ import java.net.URI;
 class ForwardOnKafkaConnectException extends ConflictException {
 
     ForwardOnKafkaConnectException(String operation, String connector) {
-        super(URI.create("https://strangler.dev/problems/forward-on-kafka-connect"), "The forward path runs on Kafka Connect",
+        super(URI.create("https://strangler.dev/problems/forward-on-kafka-connect"),
+                "The forward path runs on Kafka Connect",
                 "The forward path runs on Kafka Connect (kit.cdc.forward.engine=KAFKA_CONNECT): " + operation
                         + " its connector there, PUT /connectors/" + connector + "/" + operation
                         + " on a Connect worker's REST API");

@@ -56,13 +56,15 @@ class KafkaConnectConnectorTests {
                 .containsEntry("database.password", "${env:CDC_DB_PASSWORD}")
                 .containsEntry("schema.history.internal.kafka.topic", "shop.cdc-schema-history.connect")
                 .containsEntry("schema.history.internal.kafka.bootstrap.servers", "kafka-1:9092,kafka-2:9092")
-                .containsEntry("schema.history.internal.producer.sasl.jaas.config", "${env:KIT_KAFKA_SASL_JAAS_CONFIG}")
+                .containsEntry("schema.history.internal.producer.sasl.jaas.config",
+                        "${env:SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG}")
                 .containsEntry("schema.history.internal.consumer.security.protocol", "SASL_SSL")
                 .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
                 .containsEntry("key.converter.schemas.enable", "false")
                 .containsEntry("value.converter.decimal.format", "NUMERIC")
                 .doesNotContainKeys("offset.storage", "offset.storage.topic", "bootstrap.servers", "sasl.jaas.config");
-        assertThat(connector.values()).noneMatch(value -> value.contains("db-secret") || value.contains("kafka-secret"));
+        assertThat(connector.values())
+                .noneMatch(value -> value.contains("db-secret") || value.contains("kafka-secret"));
         assertThat(KafkaConnectConnector.forward(cdc, KAFKA, KafkaConnectConnector.Secrets.fromFile("/etc/kit/s"))
                 .config()).containsEntry("database.password", "${file:/etc/kit/s:CDC_DB_PASSWORD}");
         assertThat(KafkaConnectConnector.forward(cdc, KAFKA, KafkaConnectConnector.Secrets.revealed()).config())
@@ -100,7 +102,8 @@ class KafkaConnectConnectorTests {
         ByteArrayOutputStream refused = new ByteArrayOutputStream();
         assertThat(ConnectorConfigPrinter.print(new String[] {"--kit.cdc.storage.replication-factor=0"},
                 print(new ByteArrayOutputStream()), print(refused))).isEqualTo(2);
-        assertThat(refused.toString(StandardCharsets.UTF_8)).contains("kit.cdc.storage.replication-factor: must be greater than or equal to 1");
+        assertThat(refused.toString(StandardCharsets.UTF_8))
+                .contains("kit.cdc.storage.replication-factor: must be greater than or equal to 1");
     }
 
     /** The topic a record of {@code topic} leaves the connector's transforms with, or null when it is dropped. */
