@@ -5,7 +5,6 @@ import dev.strangler.proxy.hold.HoldFigures;
 import dev.strangler.proxy.routing.RouteStatistics;
 import dev.strangler.proxy.toggle.Flip;
 import dev.strangler.proxy.toggle.WritesHold;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -14,8 +13,8 @@ import java.util.List;
  * @param name          the route's name
  * @param paths         the paths it serves
  * @param methods       the methods it serves (empty: all)
- * @param legacyUri     the monolith
- * @param extractedUri  the extracted service, or null for a legacy-only route
+ * @param legacyUri     the monolith, as the route table writes it (a URL, a list of instances or lb://SERVICE-ID)
+ * @param extractedUri  the extracted service, the same way, or null for a legacy-only route
  * @param mode          the current mode
  * @param percent       the canary percentage
  * @param version       number of flips so far (0: the YAML's initial state)
@@ -28,7 +27,7 @@ import java.util.List;
  * @param consistency   read-your-writes on this instance: reads redirected, requests that waited for the feed
  * @param ignoredPaths  JSON paths left out of the shadow comparison: the configured ones, then those added at runtime
  */
-record RouteView(String name, List<String> paths, List<String> methods, URI legacyUri, URI extractedUri,
+record RouteView(String name, List<String> paths, List<String> methods, String legacyUri, String extractedUri,
                  String mode, double percent, long version, Flip lastFlip, String circuit,
                  RouteStatistics.Snapshot traffic, ParitySummary parity, WritesHold writesHeld, HoldFigures holds,
                  ConsistencyFigures consistency, List<String> ignoredPaths) {

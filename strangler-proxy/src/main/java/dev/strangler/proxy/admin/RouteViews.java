@@ -93,7 +93,8 @@ class RouteViews {
     private RouteView view(RouteProperties route, RouteToggle toggle) {
         ParityReport report = parity.report(route.name());
         Flip last = toggle.history().isEmpty() ? null : toggle.history().get(toggle.history().size() - 1);
-        return new RouteView(route.name(), route.paths(), route.methods(), route.legacyUri(), route.extractedUri(),
+        return new RouteView(route.name(), route.paths(), route.methods(), route.legacyUri().toString(),
+                route.extractedUri() == null ? null : route.extractedUri().toString(),
                 toggle.mode().name(), toggle.percent(), toggle.version(), last,
                 route.extractable() ? breakers.state(route) : null, statistics.snapshot(route.name()),
                 new RouteView.ParitySummary(report.compared(), report.mismatched(), report.parityPercent()),

@@ -1,6 +1,6 @@
 package dev.strangler.proxy.consistency;
 
-import java.net.URI;
+import dev.strangler.proxy.route.SideTarget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,14 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PendingWrites {
 
     /**
-     * @param backend     the backend that took the write
+     * @param backend     the backend that took the write: a route side as configured, since all its instances share
+     *                    one database
      * @param completedAt {@link System#nanoTime()} when its answer was about to go to the client
      */
-    record Write(URI backend, long completedAt) {
+    record Write(SideTarget backend, long completedAt) {
     }
 
-    private final Map<String, Map<URI, Long>> byKey = new ConcurrentHashMap<>();
-    private final Map<String, Map<URI, Long>> byEntity = new ConcurrentHashMap<>();
+    private final Map<String, Map<SideTarget, Long>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Map<SideTarget, Long>> byEntity = new ConcurrentHashMap<>();
     /** The latest write per key and per entity kind, confirmed or not, kept for the window. */
     private final Map<String, Long> recent = new ConcurrentHashMap<>();
 
@@ -35,7 +36,7 @@ final class PendingWrites {
         return byKey.isEmpty() && byEntity.isEmpty();
     }
 
-    void record(Collection<String> keys, URI backend, long completedAt) {
+    void record(Collection<String> keys, SideTarget backend, long completedAt) {
         for (String key : keys) {
             String entity = key.substring(0, key.indexOf(':'));
             add(byKey, key, backend, completedAt);
@@ -78,15 +79,16 @@ final class PendingWrites {
     }
 
     // compute: atomic per key, so a concurrent forget cannot drop the map a write is going into
-    private static void add(Map<String, Map<URI, Long>> index, String key, URI backend, long completedAt) {
+    private static void add(Map<String, Map<SideTarget, Long>> index, String key, SideTarget backend,
+                            long completedAt) {
         index.compute(key, (name, backends) -> {
-            Map<URI, Long> updated = backends == null ? new ConcurrentHashMap<>() : backends;
+            Map<SideTarget, Long> updated = backends == null ? new ConcurrentHashMap<>() : backends;
             updated.merge(backend, completedAt, Math::max);
             return updated;
         });
     }
 
-    private static void forget(Map<String, Map<URI, Long>> index, long through) {
+    private static void forget(Map<String, Map<SideTarget, Long>> index, long through) {
         for (String key : index.keySet()) {
             index.computeIfPresent(key, (name, backends) -> {
                 backends.values().removeIf(at -> at - through <= 0);
@@ -95,7 +97,7 @@ final class PendingWrites {
         }
     }
 
-    private static void collect(Map<URI, Long> backends, long confirmedThrough, List<Write> writes) {
+    private static void collect(Map<SideTarget, Long> backends, long confirmedThrough, List<Write> writes) {
         if (backends != null) {
             backends.forEach((backend, at) -> {
                 if (at - confirmedThrough > 0) {

@@ -2,10 +2,10 @@ package dev.strangler.proxy.consistency;
 
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.route.RouteTable;
+import dev.strangler.proxy.route.SideTarget;
 import dev.strangler.proxy.routing.Side;
 import dev.strangler.proxy.web.JsonBody;
 import dev.strangler.proxy.web.SafeMethods;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,11 +64,11 @@ public class ReadYourWrites implements SmartLifecycle {
         Set<String> named = entities.inRequest(exchange, JsonBody.lazily(exchange, json));
         List<PendingWrites.Write> writes = pending.unconfirmed(named, entities.unkeyedBesides(named),
                 barrier.confirmedThrough());
-        URI target = backend(route, chosen);
+        SideTarget target = backend(route, chosen);
         if (writes.isEmpty() || writes.stream().allMatch(write -> write.backend().equals(target))) {
             return Mono.just(chosen);
         }
-        Set<URI> writers = writes.stream().map(PendingWrites.Write::backend).collect(Collectors.toSet());
+        Set<SideTarget> writers = writes.stream().map(PendingWrites.Write::backend).collect(Collectors.toSet());
         Side writer = writers.size() == 1 ? sideOf(route, writers.iterator().next()) : null;
         long latest = writes.stream().mapToLong(PendingWrites.Write::completedAt).max().orElseThrow();
         if (writer != null && SafeMethods.isSafe(exchange.getRequest().getMethod())) {
@@ -158,11 +158,11 @@ public class ReadYourWrites implements SmartLifecycle {
         return statistics.computeIfAbsent(route, name -> new ConsistencyStatistics());
     }
 
-    private static URI backend(RouteProperties route, Side side) {
+    private static SideTarget backend(RouteProperties route, Side side) {
         return side == Side.EXTRACTED ? route.extractedUri() : route.legacyUri();
     }
 
-    private static Side sideOf(RouteProperties route, URI backend) {
+    private static Side sideOf(RouteProperties route, SideTarget backend) {
         if (backend.equals(route.legacyUri())) {
             return Side.LEGACY;
         }

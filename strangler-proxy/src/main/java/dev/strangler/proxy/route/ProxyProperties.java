@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param servedByHeader response header naming the side that served ({@code legacy} or {@code extracted}); empty
  *                       (the default) leaves it out, so clients cannot tell
  * @param shadow         the mirror queue and the mismatch store shared by all SHADOW routes
+ * @param instances      how the proxy balances a side of several instances (a list or {@code lb://SERVICE-ID})
  */
 @Validated
 @ConfigurationProperties("strangler.proxy")
@@ -26,7 +28,8 @@ public record ProxyProperties(
         @NotEmpty List<@Valid RouteProperties> routes,
         @DefaultValue("1MB") @NotNull DataSize maxRequestBody,
         @DefaultValue("") String servedByHeader,
-        @DefaultValue @Valid ShadowSettings shadow) {
+        @DefaultValue @Valid ShadowSettings shadow,
+        @DefaultValue @Valid InstanceSettings instances) {
 
     /**
      * @param queueCapacity    mirrored requests waiting to be sent; when full, new ones are dropped and counted
@@ -44,5 +47,13 @@ public record ProxyProperties(
             @DefaultValue("3") @Min(1) int examplesPerGroup,
             @DefaultValue("4096") @Min(64) int mismatchBodyCap,
             @DefaultValue("500") @Min(1) int signaturesKept) {
+    }
+
+    /**
+     * @param refusedFor how long an instance that refused a connection is passed over; it is tried again sooner only
+     *                   when every other instance was tried too (active health checks, where configured, take an
+     *                   instance out on their own schedule)
+     */
+    public record InstanceSettings(@DefaultValue("10s") @NotNull Duration refusedFor) {
     }
 }

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param headers      request headers the route requires, name to a regular expression the value must match (an
  *                     empty expression: present with any value), e.g. a tenant or an API version; matched with
  *                     paths and methods, in the same first-match order
- * @param legacyUri    base URI of the monolith
- * @param extractedUri base URI of the extracted service; absent for a route that stays on the monolith
+ * @param legacyUri    the monolith: one base URL, a comma-separated list of instance URLs, or
+ *                     {@code lb://SERVICE-ID} (instances from discovery), see {@link SideTarget}
+ * @param extractedUri the extracted service, written the same way; absent for a route that stays on the monolith
  * @param mode         the mode until the first flip; afterwards the toggle log is the source of truth
  * @param canary       CANARY settings: initial percentage and the sticky keys
  * @param resilience   timeout, circuit breaker and fallback policy of the extracted side
@@ -41,8 +41,8 @@ public record RouteProperties(
         @NotEmpty List<@NotBlank String> paths,
         @DefaultValue List<@Pattern(regexp = "[A-Z]+") String> methods,
         @DefaultValue Map<@NotBlank String, @NotNull String> headers,
-        @NotNull URI legacyUri,
-        URI extractedUri,
+        @NotNull SideTarget legacyUri,
+        SideTarget extractedUri,
         @DefaultValue("LEGACY") @NotNull Mode mode,
         @DefaultValue @Valid Canary canary,
         @DefaultValue @Valid Resilience resilience,

@@ -47,7 +47,7 @@ class RouteTableDefinitionLocator implements RouteDefinitionLocator {
     private static RouteDefinition definition(RouteProperties route, int order) {
         RouteDefinition definition = new RouteDefinition();
         definition.setId(route.name());
-        definition.setUri(route.legacyUri());
+        definition.setUri(route.legacyUri().uri());
         definition.setOrder(order);
         List<PredicateDefinition> predicates = new ArrayList<>();
         predicates.add(new PredicateDefinition("Path=" + String.join(",", route.paths())));

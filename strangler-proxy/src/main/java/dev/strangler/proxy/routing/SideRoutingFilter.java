@@ -4,6 +4,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.C
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
+import dev.strangler.proxy.instances.InstancePools;
 import dev.strangler.proxy.route.FallbackPolicy;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.web.SafeMethods;
@@ -17,7 +18,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
@@ -25,7 +25,9 @@ import reactor.netty.Connection;
  * Sends a request decided for the extracted side there, under the route's timeout and circuit breaker. It runs
  * right after the gateway resolved the request URL and its chain ends when the response headers are in, before
  * anything is written to the client: that is the moment a safe request can still fall back to the monolith.
- * Unsafe requests never go out a second time; they get a 503 problem, or the service's own 5xx answer.
+ * Unsafe requests never go out a second time; they get a 503 problem, or the service's own 5xx answer. A side of
+ * several instances goes through {@link InstancePools}, which may try another instance first; a side of one URL
+ * costs what it always did (the monolith's: nothing here).
  */
 @Component
 class SideRoutingFilter implements GlobalFilter, Ordered {
@@ -34,22 +36,28 @@ class SideRoutingFilter implements GlobalFilter, Ordered {
 
     private final ExtractedBreakers breakers;
     private final RouteStatistics statistics;
+    private final InstancePools instances;
 
-    SideRoutingFilter(ExtractedBreakers breakers, RouteStatistics statistics) {
+    SideRoutingFilter(ExtractedBreakers breakers, RouteStatistics statistics, InstancePools instances) {
         this.breakers = breakers;
         this.statistics = statistics;
+        this.instances = instances;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         RoutingDecision decision = exchange.getAttribute(RoutingDecision.ATTRIBUTE);
-        if (decision == null || decision.side() != Side.EXTRACTED) {
+        if (decision == null) {
             return chain.filter(exchange);
         }
         RouteProperties route = decision.route();
+        if (decision.side() != Side.EXTRACTED) {
+            return route.legacyUri().pooled()
+                    ? toLegacy(route, exchange, chain, exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR))
+                    : chain.filter(exchange);
+        }
         URI legacyUrl = exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR);
-        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, rebase(legacyUrl, route.extractedUri()));
-        return chain.filter(exchange)
+        return instances.send(route.extractedUri(), exchange, chain, legacyUrl)
                 .then(Mono.defer(() -> failOnServerError(exchange)))
                 .timeout(route.resilience().timeout())
                 .transformDeferred(CircuitBreakerOperator.of(breakers.forRoute(route)))
@@ -72,10 +80,9 @@ class SideRoutingFilter implements GlobalFilter, Ordered {
         boolean safe = SafeMethods.isSafe(exchange.getRequest().getMethod());
         if (safe && route.resilience().fallback() == FallbackPolicy.SAFE_METHODS_TO_LEGACY) {
             discardExtractedResponse(exchange);
-            exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, legacyUrl);
             exchange.getAttributes().put(RoutingDecision.SERVED_BY_ATTRIBUTE, Side.LEGACY);
             counters.fallbacks.increment();
-            return chain.filter(exchange);
+            return toLegacy(route, exchange, chain, legacyUrl);
         }
         if (error instanceof ExtractedServerError) {
             return Mono.empty();
@@ -97,9 +104,14 @@ class SideRoutingFilter implements GlobalFilter, Ordered {
         exchange.getResponse().setStatusCode(null);
     }
 
-    private static URI rebase(URI url, URI base) {
-        return UriComponentsBuilder.fromUri(url).scheme(base.getScheme()).host(base.getHost())
-                .port(base.getPort()).build(true).toUri();
+    /** The route's URL is the monolith's when it is one; several instances are chosen among. */
+    private Mono<Void> toLegacy(RouteProperties route, ServerWebExchange exchange, GatewayFilterChain chain,
+            URI legacyUrl) {
+        if (route.legacyUri().pooled()) {
+            return instances.send(route.legacyUri(), exchange, chain, legacyUrl);
+        }
+        exchange.getAttributes().put(GATEWAY_REQUEST_URL_ATTR, legacyUrl);
+        return chain.filter(exchange);
     }
 
     @Override

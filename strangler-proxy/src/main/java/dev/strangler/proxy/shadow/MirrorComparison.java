@@ -4,6 +4,7 @@ import dev.strangler.diff.DiffRules;
 import dev.strangler.diff.Difference;
 import dev.strangler.diff.ResponseComparator;
 import dev.strangler.proxy.consistency.ReadYourWrites;
+import dev.strangler.proxy.instances.InstancePools;
 import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteProperties;
 import dev.strangler.proxy.toggle.Toggles;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class MirrorComparison {
 
     private final MirrorClient client;
+    private final InstancePools instances;
     private final ParityLedger ledger;
     private final ReadYourWrites readYourWrites;
     private final JsonMapper json;
@@ -45,10 +47,11 @@ class MirrorComparison {
     private record Comparator(List<String> runtimeIgnored, ResponseComparator comparator) {
     }
 
-    MirrorComparison(MirrorClient client, ParityLedger ledger, ReadYourWrites readYourWrites, JsonMapper json,
-                     ProxyProperties properties, Toggles toggles) {
+    MirrorComparison(MirrorClient client, InstancePools instances, ParityLedger ledger,
+                     ReadYourWrites readYourWrites, JsonMapper json, ProxyProperties properties, Toggles toggles) {
         this.toggles = toggles;
         this.client = client;
+        this.instances = instances;
         this.ledger = ledger;
         this.readYourWrites = readYourWrites;
         this.json = json;
@@ -58,10 +61,11 @@ class MirrorComparison {
     Mono<Void> run(MirrorJob job) {
         RouteProperties route = job.route();
         Duration timeout = route.resilience().timeout();
-        Mono<CapturedResponse> extracted = client.send(route.extractedUri(), job, timeout);
+        Mono<CapturedResponse> extracted = instances.pick(route.extractedUri())
+                .flatMap(instance -> client.send(instance, job, timeout));
         Mono<Optional<CapturedResponse>> legacyAgain = sampleNoise(job)
-                ? client.send(route.legacyUri(), job, timeout).map(Optional::of)
-                        .onErrorReturn(Optional.empty())
+                ? instances.pick(route.legacyUri()).flatMap(instance -> client.send(instance, job, timeout))
+                        .map(Optional::of).onErrorReturn(Optional.empty())
                 : Mono.just(Optional.empty());
         RouteParity parity = ledger.of(route.name());
         ResponseComparator comparator = comparator(route);

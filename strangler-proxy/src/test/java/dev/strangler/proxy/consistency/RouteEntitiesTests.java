@@ -3,6 +3,7 @@ package dev.strangler.proxy.consistency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.proxy.route.RouteProperties;
+import dev.strangler.proxy.route.SideTarget;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ class RouteEntitiesTests {
     @Test
     void aWriteIsPendingForTheKeysItNamedAndForItsEntityAsAWholeUntilConfirmed() {
         PendingWrites pending = new PendingWrites();
-        URI legacy = URI.create("http://legacy");
+        SideTarget legacy = SideTarget.of("http://legacy");
         pending.record(Set.of("member:7"), legacy, 100);
 
         assertThat(pending.unconfirmed(Set.of("member:7"), List.of(), 50)).extracting(PendingWrites.Write::backend)
