@@ -37,6 +37,14 @@ public abstract class ProxyIntegrationTest {
     protected static final TestBackend MEMBERS = new TestBackend("members");
     protected static final TestBackend ORDERS = new TestBackend("orders");
     protected static final TestBackend DOOMED = new TestBackend("doomed");
+    /** Two instances of one discovered service (lb://pooled-service); the instance test kills the second. */
+    protected static final TestBackend POOL_A = new TestBackend("pool-a");
+    protected static final TestBackend POOL_B = new TestBackend("pool-b");
+    /** Instances named in static lists, and of a health-checked discovered service (lb://checked-service). */
+    protected static final TestBackend LIST_A = new TestBackend("list-a");
+    protected static final TestBackend LIST_B = new TestBackend("list-b");
+    /** An instance nobody listens on: every connection to it is refused. */
+    protected static final String REFUSING_URL = "http://127.0.0.1:" + freePort();
     /** Stands in for the CDC bridge's barriers: 200 confirms, anything else does not. */
     protected static final TestBackend BRIDGE = new TestBackend("bridge");
     protected static final int ADMIN_PORT = freePort();
@@ -53,6 +61,11 @@ public abstract class ProxyIntegrationTest {
         registry.add("MEMBER_SERVICE_URL", MEMBERS::url);
         registry.add("ORDER_SERVICE_URL", ORDERS::url);
         registry.add("DOOMED_SERVICE_URL", DOOMED::url);
+        registry.add("POOL_A_URL", POOL_A::url);
+        registry.add("POOL_B_URL", POOL_B::url);
+        registry.add("LIST_A_URL", LIST_A::url);
+        registry.add("LIST_B_URL", LIST_B::url);
+        registry.add("REFUSING_URL", () -> REFUSING_URL);
         registry.add("BRIDGE_URL", BRIDGE::url);
         registry.add("management.server.port", () -> ADMIN_PORT);
         registry.add("spring.kafka.bootstrap-servers",
@@ -67,6 +80,10 @@ public abstract class ProxyIntegrationTest {
         MEMBERS.reset();
         ORDERS.reset();
         BRIDGE.reset();
+        POOL_A.reset();
+        POOL_B.reset();
+        LIST_A.reset();
+        LIST_B.reset();
     }
 
     protected WebTestClient traffic() {
