@@ -14,8 +14,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The OS's Chromium, driven by its chromedriver (Debian's {@code chromium} and {@code chromium-driver}), headless.
- * The README's test command installs them where they are missing, in the background while the build runs; this
- * waits for that install (its log says how it went) and never looks for a browser anywhere else.
+ * The README's test command ({@code ./bring-browser}) installs them where they are missing, in the background while
+ * the build runs; this waits for that install (its log says how it went) and never looks for a browser anywhere else.
  */
 final class Browser {
 
@@ -51,9 +51,10 @@ final class Browser {
         Path done = INSTALL.resolve("install.exit");
         if (!Files.exists(INSTALL.resolve("install.log"))) {
             throw new AssertionError(DRIVER + " or " + CHROMIUM + " is missing: run the README's test command "
-                    + "(./test), which installs Debian's chromium and chromium-driver, or install them");
+                    + "(./bring-browser && ./mvnw -B verify), which installs Debian's chromium and chromium-driver, "
+                    + "or install them");
         }
-        await("the browser install started by ./test").atMost(Duration.ofMinutes(15))
+        await("the browser install started by ./bring-browser").atMost(Duration.ofMinutes(15))
                 .pollInterval(Duration.ofSeconds(2)).until(() -> Files.exists(done));
         try {
             String exit = Files.readString(done).trim();
