@@ -67,8 +67,12 @@ public record KitContext(StackLayout layout, Map<String, String> environment) {
     }
 
     public JsonHttp proxyAdmin() {
-        return new JsonHttp("the proxy's admin API", settings().text("PROXY_ADMIN_URL",
-                "http://127.0.0.1:" + settings().port("PROXY_ADMIN_PORT", 8090)), adminToken());
+        return new JsonHttp("the proxy's admin API", proxyAdminUrl(), adminToken());
+    }
+
+    /** The proxy's admin port. */
+    public String proxyAdminUrl() {
+        return settings().text("PROXY_ADMIN_URL", "http://127.0.0.1:" + settings().port("PROXY_ADMIN_PORT", 8090));
     }
 
     /** The bridge's operations API, with the kit's operator token as every other control API takes it. */

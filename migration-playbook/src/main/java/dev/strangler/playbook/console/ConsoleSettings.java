@@ -34,8 +34,7 @@ public record ConsoleSettings(String address, int port, Path playbook, String pr
         }
         return new ConsoleSettings(address != null ? address : env.text("KIT_CONSOLE_ADDRESS", "127.0.0.1"),
                 port != null ? port : env.port(PORT, DEFAULT_PORT), file,
-                env.text("PROXY_ADMIN_URL", "http://127.0.0.1:" + env.port("PROXY_ADMIN_PORT", 8090)),
-                kit.bridgeUrl(),
+                kit.proxyAdminUrl(), kit.bridgeUrl(),
                 Map.of(
                         "member-service", env.text("MEMBER_SERVICE_URL",
                                 "http://127.0.0.1:" + env.port("MEMBER_SERVICE_PORT", 8082)),

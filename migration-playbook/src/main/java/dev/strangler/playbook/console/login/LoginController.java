@@ -45,7 +45,7 @@ class LoginController {
     @PostMapping("/login")
     String login(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String nonce,
                  HttpServletRequest request, HttpServletResponse response, Model model) {
-        String expected = cookie(request);
+        String expected = TokenCookie.read(request, LOGIN_COOKIE).orElse(null);
         if (expected == null || !expected.equals(nonce)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("message", "This login did not come from the console's own login page; try again.");
@@ -84,17 +84,5 @@ class LoginController {
                 .sameSite("Strict").secure(request.isSecure()).path("/login").build().toString());
         model.addAttribute("nonce", nonce);
         return "login";
-    }
-
-    private static String cookie(HttpServletRequest request) {
-        if (request.getCookies() == null) {
-            return null;
-        }
-        for (var cookie : request.getCookies()) {
-            if (LOGIN_COOKIE.equals(cookie.getName())) {
-                return cookie.getValue();
-            }
-        }
-        return null;
     }
 }

@@ -22,9 +22,14 @@ public final class TokenCookie {
     }
 
     public static Optional<String> read(HttpServletRequest request) {
+        return read(request, NAME);
+    }
+
+    /** The value of the request's cookie called {@code name}. */
+    static Optional<String> read(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         return cookies == null ? Optional.empty() : Arrays.stream(cookies)
-                .filter(cookie -> NAME.equals(cookie.getName())).map(Cookie::getValue).findFirst();
+                .filter(cookie -> name.equals(cookie.getName())).map(Cookie::getValue).findFirst();
     }
 
     public static void write(HttpServletRequest request, HttpServletResponse response, String token) {

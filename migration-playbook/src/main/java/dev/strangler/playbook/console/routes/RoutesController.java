@@ -50,9 +50,15 @@ class RoutesController {
             redirect.addFlashAttribute("error", name + ": " + problem + " Nothing was changed.");
             return "redirect:/routes";
         }
-        RouteRow route = rows(user).stream().filter(row -> row.name().equals(name)).findFirst().orElse(null);
-        if (route == null) {
-            redirect.addFlashAttribute("error", "There is no route named '" + name + "'.");
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            redirect.addFlashAttribute("error", "There is no route named '" + name + "'. Nothing was changed.");
+            return "redirect:/routes";
+        }
+        RouteRow route;
+        try {
+            route = RouteRow.of(apis.proxyAdmin(user).get("/admin/routes/" + name), ProxyFigures.none());
+        } catch (KitException unknown) {
+            redirect.addFlashAttribute("error", unknown.getMessage() + ". Nothing was changed.");
             return "redirect:/routes";
         }
         if (route.servesWrites() && !form.confirmedByPerson()) {
