@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -294,15 +295,7 @@ class ConsoleBrowserIntegrationTests {
     }
 
     private String textOf(By element) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return browser.findElement(element).getText();
-            } catch (StaleElementReferenceException swapped) {
-                if (attempt == 5) {
-                    throw swapped;
-                }
-            }
-        }
+        return swappedAtMostFiveTimes(() -> browser.findElement(element).getText());
     }
 
     /** The element's text once it contains {@code fragment}: the page may still be on its way after a click. */
@@ -311,12 +304,19 @@ class ConsoleBrowserIntegrationTests {
         return text(id);
     }
 
-    /** The element's text; read again when the page's live refresh swapped it out meanwhile. */
+    /** The element's text, or "" while there is none. */
     private String text(String id) {
+        return swappedAtMostFiveTimes(() -> {
+            List<WebElement> found = browser.findElements(By.id(id));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        });
+    }
+
+    /** Reads the page again when the live refresh swapped the element out in between. */
+    private static String swappedAtMostFiveTimes(Supplier<String> read) {
         for (int attempt = 1; ; attempt++) {
             try {
-                List<WebElement> found = browser.findElements(By.id(id));
-                return found.isEmpty() ? "" : found.get(0).getText();
+                return read.get();
             } catch (StaleElementReferenceException swapped) {
                 if (attempt == 5) {
                     throw swapped;
