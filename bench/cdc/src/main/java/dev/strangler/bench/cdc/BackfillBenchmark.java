@@ -52,7 +52,9 @@ final class BackfillBenchmark implements Runnable {
             description = "the topic TB_MEMBER is published to (default: ${DEFAULT-VALUE})")
     String memberTopic;
 
-    @Option(names = "--member-group", defaultValue = "legacy-member",
+    // The service names its listener's group after its own (MEMBER_CONSUMER_GROUP), as its application.yml does.
+    @Option(names = "--member-group",
+            defaultValue = "${env:MEMBER_CONSUMER_GROUP:-extracted-member-service}.legacy-member",
             description = "the consumer group of the member service's TB_MEMBER listener (default: ${DEFAULT-VALUE})")
     String memberGroup;
 
