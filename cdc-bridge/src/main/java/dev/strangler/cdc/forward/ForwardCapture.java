@@ -123,7 +123,12 @@ public final class ForwardCapture implements SmartLifecycle {
         return connectWatermarks != null ? connectWatermarks.isRunning() : engine.isRunning();
     }
 
-    /** Why the engine stopped on its own, if it did. */
+    /** Before the outbox relay, which relies on this path's preflight (see OutboxRelay.getPhase). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+
     /** When the engine, stopped on its own, starts again by itself; null when it runs or will not. */
     public Instant restartAt() {
         return engine.restartAt();

@@ -100,9 +100,12 @@ public final class OutboxRelay implements SmartLifecycle {
         return engine.isRunning();
     }
 
-    /** After the forward path, whose preflight checks the source and waits for the tables. */
+    /**
+     * After the forward path (one phase below), whose preflight checks the source and waits for the tables. The
+     * default phase is Integer.MAX_VALUE: "+ 1" here wrapped round to the lowest phase and started the relay first.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE + 1;
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 }
