@@ -1,17 +1,16 @@
 package dev.strangler.cdc.startup;
 
-import java.util.ArrayList;
+import dev.strangler.control.passwords.BuiltInPasswords;
+import dev.strangler.control.passwords.BuiltInPasswords.BuiltInPassword;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DefaultPasswordCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
-    /** A whole value that is one placeholder with a default: the variable, then the default. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+):([^}]*)}");
-    /** The host of a JDBC URL ({@code jdbc:mysql://host:port/db}). */
-    private static final Pattern JDBC_HOST = Pattern.compile("jdbc:[a-z]+://(?:[^@/]*@)?([^:/?,]+).*");
-
     private ConfigurableEnvironment environment;
 
     @Override
@@ -38,45 +32,23 @@ class DefaultPasswordCheck implements BeanFactoryPostProcessor, EnvironmentAware
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        List<String> settings = new ArrayList<>();
-        List<String> variables = new ArrayList<>();
-        check("kit.cdc.source.password", environment.getProperty("kit.cdc.source.host"), settings, variables);
-        check("kit.cdc.outbox.source.password", environment.getProperty("kit.cdc.outbox.source.host"), settings,
-                variables);
-        Matcher jdbc = JDBC_HOST.matcher(environment.getProperty("spring.datasource.url", ""));
-        check("spring.datasource.password", jdbc.matches() ? jdbc.group(1) : null, settings, variables);
-        if (!settings.isEmpty()) {
-            throw new CdcStartupException(String.join(" and ", settings) + (settings.size() == 1 ? " is" : " are")
+        BuiltInPasswords passwords = new BuiltInPasswords(environment);
+        List<BuiltInPassword> found = Stream.of(
+                passwords.onServer("kit.cdc.source.password", environment.getProperty("kit.cdc.source.host")),
+                passwords.onServer("kit.cdc.outbox.source.password",
+                        environment.getProperty("kit.cdc.outbox.source.host")),
+                passwords.onJdbcUrl("spring.datasource.password", environment.getProperty("spring.datasource.url")))
+                .flatMap(Optional::stream).toList();
+        if (!found.isEmpty()) {
+            throw new CdcStartupException(found.stream()
+                    .map(password -> password.property() + " (" + password.variable() + ", for " + password.server()
+                            + ")")
+                    .collect(Collectors.joining(" and ")) + (found.size() == 1 ? " is" : " are")
                     + " still the kit's built-in default on a database server the kit did not start, and anyone who"
                     + " has read the kit knows it.",
-                    "Set " + String.join(", ", variables.stream().distinct().toList()) + " to the password of the"
-                            + " account on that server (deploy/compose/.env.example and"
+                    "Set " + found.stream().map(BuiltInPassword::variable).distinct().collect(Collectors.joining(", "))
+                            + " to the password of the account on that server (deploy/compose/.env.example and"
                             + " deploy/kubernetes/kit-secrets.example.yaml list them).");
         }
-    }
-
-    private void check(String property, String host, List<String> settings, List<String> variables) {
-        if (host == null || host.isBlank() || isLoopback(host)) {
-            return;
-        }
-        for (PropertySource<?> source : environment.getPropertySources()) {
-            Object raw = ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
-                    ? null : source.getProperty(property);
-            if (raw != null) {
-                // The source that wins decides: a value set outright (SPRING_DATASOURCE_PASSWORD, a test's
-                // property) is the deployment's own choice.
-                Matcher placeholder = PLACEHOLDER.matcher(raw.toString());
-                if (placeholder.matches() && placeholder.group(2).equals(environment.getProperty(property))) {
-                    settings.add(property + " (" + placeholder.group(1) + ", for " + host + ")");
-                    variables.add(placeholder.group(1));
-                }
-                return;
-            }
-        }
-    }
-
-    static boolean isLoopback(String host) {
-        String lower = host.trim().toLowerCase(Locale.ROOT);
-        return lower.equals("localhost") || lower.startsWith("127.") || lower.equals("::1") || lower.equals("[::1]");
     }
 }

@@ -23,7 +23,7 @@ class DefaultPasswordCheckTests {
                     FailureAnalysis analysis = new CdcStartupFailureAnalyzer().analyze(failure);
                     assertThat(analysis.getDescription()).isEqualTo("kit.cdc.source.password (CDC_DB_PASSWORD, for"
                             + " mysql.example.internal) and spring.datasource.password (LEGACY_DB_PASSWORD, for"
-                            + " mysql.example.internal) are still the kit's built-in default on a database server the"
+                            + " mysql.example.internal:3307) are still the kit's built-in default on a database server the"
                             + " kit did not start, and anyone who has read the kit knows it.");
                     assertThat(analysis.getAction()).startsWith(
                             "Set CDC_DB_PASSWORD, LEGACY_DB_PASSWORD to the password of the account on that server");

@@ -1,7 +1,5 @@
-package dev.strangler.service.database;
+package dev.strangler.control.passwords;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -14,41 +12,35 @@ import org.springframework.core.env.PropertySource;
  * Finds the database passwords that are still the defaults published in an application.yml
  * ({@code password: ${MEMBER_DB_PASSWORD:member_pw}}) while the database is a server the kit did not start. On the
  * kit's embedded server (loopback) the defaults are the point; anywhere else anyone who has read the kit knows them.
+ * The extracted services (service-support) and the CDC bridge each refuse to start on what this finds.
  */
-final class BuiltInPasswords {
+public final class BuiltInPasswords {
 
     /** A whole value that is one placeholder with a default: the variable, then the default. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+):([^}]*)}");
 
     /** A password property still at its placeholder's default, the variable that sets it, and the server's address. */
-    record BuiltInPassword(String property, String variable, String server) {
+    public record BuiltInPassword(String property, String variable, String server) {
     }
 
     private final ConfigurableEnvironment environment;
 
-    BuiltInPasswords(ConfigurableEnvironment environment) {
+    public BuiltInPasswords(ConfigurableEnvironment environment) {
         this.environment = environment;
     }
 
-    /**
-     * The service's accounts: Spring's data source and, when it has one of its own, Flyway's (on Flyway's URL or,
-     * without one, the data source's).
-     */
-    List<BuiltInPassword> ofTheServiceAccounts() {
-        String url = environment.getProperty("spring.datasource.url");
-        List<BuiltInPassword> found = new ArrayList<>();
-        find("spring.datasource.password", url).ifPresent(found::add);
-        find("spring.flyway.password", environment.getProperty("spring.flyway.url", url == null ? "" : url))
-                .ifPresent(found::add);
-        return found;
+    /** The password property, if still its default while the JDBC URL points at a server the kit did not start. */
+    public Optional<BuiltInPassword> onJdbcUrl(String passwordProperty, String jdbcUrl) {
+        return onServer(passwordProperty, server(jdbcUrl));
     }
 
-    Optional<BuiltInPassword> find(String passwordProperty, String jdbcUrl) {
-        String server = server(jdbcUrl);
-        if (server.isEmpty() || isLoopback(server)) {
+    /** The same for a server given as host or host:port (e.g. Debezium's {@code database.hostname}). */
+    public Optional<BuiltInPassword> onServer(String passwordProperty, String server) {
+        if (server == null || server.isBlank() || isLoopback(server)) {
             return Optional.empty();
         }
-        return defaultVariable(passwordProperty).map(variable -> new BuiltInPassword(passwordProperty, variable, server));
+        return defaultVariable(passwordProperty)
+                .map(variable -> new BuiltInPassword(passwordProperty, variable, server));
     }
 
     /** The variable whose default the property's value is, if it is its placeholder's default. */
@@ -73,7 +65,7 @@ final class BuiltInPasswords {
     }
 
     /** host:port of a JDBC URL ({@code jdbc:mysql://db.example:3306/member_db?…}), every host of a list. */
-    static String server(String jdbcUrl) {
+    public static String server(String jdbcUrl) {
         if (jdbcUrl == null) {
             return "";
         }
@@ -92,7 +84,7 @@ final class BuiltInPasswords {
     }
 
     /** Whether every host of the address is this machine, where the kit's embedded server listens. */
-    static boolean isLoopback(String server) {
+    public static boolean isLoopback(String server) {
         for (String hostAndPort : server.split(",")) {
             String host = host(hostAndPort.trim()).toLowerCase(Locale.ROOT);
             if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("::1"))) {

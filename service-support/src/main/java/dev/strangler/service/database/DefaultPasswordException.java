@@ -1,5 +1,6 @@
 package dev.strangler.service.database;
 
+import dev.strangler.control.passwords.BuiltInPasswords;
 import java.util.List;
 import java.util.stream.Collectors;
 

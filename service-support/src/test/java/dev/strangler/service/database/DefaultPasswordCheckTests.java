@@ -2,6 +2,7 @@ package dev.strangler.service.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strangler.control.passwords.BuiltInPasswords.BuiltInPassword;
 import dev.strangler.service.autoconfigure.ExtractedServiceAutoConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,15 +41,15 @@ class DefaultPasswordCheckTests {
     void namesOnlyThePasswordStillAtItsDefault() {
         StandardEnvironment environment = environment(EXTERNAL, Map.of("MEMBER_DB_PASSWORD", "s3cret"));
 
-        assertThat(new BuiltInPasswords(environment).ofTheServiceAccounts())
-                .extracting(BuiltInPasswords.BuiltInPassword::variable).containsExactly("MEMBER_DB_MIGRATION_PASSWORD");
+        assertThat(new DefaultPasswordCheck(environment).ofTheServiceAccounts())
+                .extracting(BuiltInPassword::variable).containsExactly("MEMBER_DB_MIGRATION_PASSWORD");
     }
 
     @Test
     void acceptsTheDefaultsOnTheEmbeddedServer() {
         StandardEnvironment environment = environment("jdbc:mysql://127.0.0.1:3307/member_db", Map.of());
 
-        assertThat(new BuiltInPasswords(environment).ofTheServiceAccounts()).isEmpty();
+        assertThat(new DefaultPasswordCheck(environment).ofTheServiceAccounts()).isEmpty();
     }
 
     @Test
@@ -57,16 +58,7 @@ class DefaultPasswordCheckTests {
         environment.getPropertySources().addFirst(new MapPropertySource("deployment", Map.of(
                 "spring.datasource.password", "from-a-secret", "spring.flyway.password", "another")));
 
-        assertThat(new BuiltInPasswords(environment).ofTheServiceAccounts()).isEmpty();
-    }
-
-    @Test
-    void readsTheServerOfAJdbcUrl() {
-        assertThat(BuiltInPasswords.server(EXTERNAL)).isEqualTo("db.example.internal:3306");
-        assertThat(BuiltInPasswords.server("jdbc:mysql://user@[::1]:3307,localhost/x")).isEqualTo("[::1]:3307,localhost");
-        assertThat(BuiltInPasswords.isLoopback("[::1]:3307,localhost")).isTrue();
-        assertThat(BuiltInPasswords.isLoopback("127.0.0.1:3307,db:3306")).isFalse();
-        assertThat(BuiltInPasswords.isLoopback("localhost.example.com")).isFalse();
+        assertThat(new DefaultPasswordCheck(environment).ofTheServiceAccounts()).isEmpty();
     }
 
     /** The application.yml's placeholders, then the environment variables the deployment sets (which win). */
