@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An extracted inventory service a team would write on the starter: its copy of the legacy inventory is
- * configuration ({@code kit.service.changefeed.tables}, in {@link OwnMonolithIntegrationTests}); its one write, a
+ * configuration ({@code kit.service.changefeed.tables}, in {@link ChangefeedTables}); its one write, a
  * stock update after the write cut-over, goes through the starter's ownership check and outbox.
  */
 @SpringBootApplication
