@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * deploy/compose/compose.yaml against the parts: each part's service is named after its module, builds with the
- * module's Dockerfile, sets only variables the part reads, checks health where the part serves it, publishes only
+ * deploy/compose/compose.yaml against the parts: each part's service is named after the part, builds its module with
+ * the part's Dockerfile, sets only variables the part reads, checks health where the part serves it, publishes only
  * the part's ports, and names other services by their compose names and ports.
  */
 final class ComposeChecks {
@@ -61,8 +61,8 @@ final class ComposeChecks {
         List<String> problems = new ArrayList<>();
         Path composeDirectory = repository.resolve("deploy/compose");
         Path context = composeDirectory.resolve(service.path("build").path("context").asString("")).normalize();
-        if (!context.equals(repository.resolve(name))) {
-            problems.add(where + "builds from " + context + ", not the module " + name);
+        if (!context.equals(repository.resolve(part.module()))) {
+            problems.add(where + "builds from " + context + ", not the module " + part.module());
         }
         Path dockerfile = context.resolve(service.path("build").path("dockerfile").asString("Dockerfile")).normalize();
         if (!dockerfile.equals(DockerfileChecks.dockerfile(repository, name)) || !Files.exists(dockerfile)) {
@@ -70,7 +70,9 @@ final class ComposeChecks {
         }
         for (Map.Entry<String, JsonNode> variable : service.path("environment").properties()) {
             problems.addAll(DockerfileChecks.unknownVariable(where, part, variable.getKey()));
-            problems.addAll(reference(where, variable.getKey(), variable.getValue().asString(""), services, parts));
+            if (!variable.getValue().isNull()) {
+                problems.addAll(reference(where, variable.getKey(), variable.getValue().asString(""), services, parts));
+            }
         }
         String health = "http://127.0.0.1:" + part.actuatorPort() + part.readinessPath();
         if (!service.path("healthcheck").path("test").toString().contains("\"" + health + "\"")) {
@@ -109,6 +111,37 @@ final class ComposeChecks {
             return List.of(where + variable + " calls " + host + " on " + port + ", but it listens on " + target.ports());
         }
         return List.of();
+    }
+
+    /**
+     * The optional variables of .env.example (its commented {@code # NAME=example} lines) reach the parts as
+     * pass-through entries ({@code NAME:} without a value: compose passes it from .env when set there, else not at
+     * all): each is passed to every part that reads it, and only optional variables are passed through.
+     */
+    static List<String> passThroughs(JsonNode compose, Set<String> optional, Map<String, Part> parts) {
+        List<String> problems = new ArrayList<>();
+        Set<String> passed = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> entry : compose.path("services").properties()) {
+            Part part = parts.get(entry.getKey());
+            JsonNode environment = entry.getValue().path("environment");
+            for (Map.Entry<String, JsonNode> variable : environment.properties()) {
+                if (variable.getValue().isNull()) {
+                    passed.add(variable.getKey());
+                    if (!optional.contains(variable.getKey())) {
+                        problems.add("compose.yaml " + entry.getKey() + ": passes " + variable.getKey()
+                                + " through, which .env.example does not show as optional");
+                    }
+                }
+            }
+            for (String variable : optional) {
+                if (part != null && part.reads(variable) && !environment.path(variable).isNull()) {
+                    problems.add("compose.yaml " + entry.getKey() + ": does not pass " + variable + " through");
+                }
+            }
+        }
+        optional.stream().filter(variable -> !passed.contains(variable))
+                .forEach(variable -> problems.add(".env.example shows " + variable + ", which no service is given"));
+        return problems;
     }
 
     /** Every ${VAR} compose interpolates (comments aside) is listed in .env.example, and every line there is used. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strangler.infra.InfraSettings;
 import dev.strangler.infra.mariadb.DatabaseBootstrap;
+import dev.strangler.playbook.stack.StackDefinition;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -34,8 +37,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * No container engine runs here, so the deployment files under deploy/ are read with real parsers (fabric8's
- * Kubernetes model, Jackson for compose) and checked against the code they deploy: the variables each
- * application.yml reads, the ports and health groups it serves, the artifact each pom packages.
+ * Kubernetes model, Jackson for compose) and checked against the code they deploy: the variables each part reads
+ * (its application.yml's, Boot's Kafka security settings, the console's from the kit's code), the ports and health
+ * groups it serves, the artifact each pom packages.
  */
 class DeploymentFilesTests {
 
@@ -51,6 +55,7 @@ class DeploymentFilesTests {
     static void readParts() throws IOException {
         parts = new LinkedHashMap<>();
         Part.MODULES.forEach(module -> parts.put(module, Part.read(REPOSITORY, module)));
+        parts.put(StackDefinition.CONSOLE, ConsolePart.read(REPOSITORY));
         manifests = new ArrayList<>();
         for (String file : kustomizationResources()) {
             manifests.addAll(Manifests.read(KUBERNETES.resolve(file)));
@@ -81,6 +86,7 @@ class DeploymentFilesTests {
         JsonNode compose = YAML.readTree(text);
         List<String> problems = new ArrayList<>(ComposeChecks.check(REPOSITORY, compose, parts));
         problems.addAll(ComposeChecks.interpolations(text, envExampleKeys()));
+        problems.addAll(ComposeChecks.passThroughs(compose, envExampleKeys("# "), parts));
         assertThat(problems).isEmpty();
 
         JsonNode services = compose.path("services");
@@ -125,17 +131,54 @@ class DeploymentFilesTests {
         assertThat(manifests).hasSizeGreaterThan(parts.size() * 2);
         List<String> unknown = new ArrayList<>();
         manifests.forEach(resource -> unknown.addAll(Manifests.unknownFields(resource)));
-        unknown.addAll(Manifests.unknownFields(exampleSecret()));
+        exampleSecrets().forEach(secret -> unknown.addAll(Manifests.unknownFields(secret)));
         assertThat(unknown).isEmpty();
     }
 
     @Test
     void deploymentsAndServicesLineUpWithTheParts() throws IOException {
-        List<String> problems = new ArrayList<>(KubernetesChecks.deployments(REPOSITORY, manifests, parts,
-                exampleSecret().getStringData().keySet()));
+        Map<String, Set<String>> secrets = exampleSecrets().stream().collect(Collectors.toMap(
+                secret -> secret.getMetadata().getName(), secret -> secret.getStringData().keySet()));
+        List<String> problems = new ArrayList<>(KubernetesChecks.deployments(REPOSITORY, manifests, parts, secrets));
         problems.addAll(KubernetesChecks.services(manifests));
         assertThat(problems).isEmpty();
-        assertThat(exampleSecret().getStringData().keySet()).isSubsetOf(envExampleKeys());
+        assertThat(secrets.get("kit-secrets")).isSubsetOf(envExampleKeys());
+    }
+
+    @Test
+    void everyKafkaClientTakesCredentialsOfItsOwnOnKubernetes() {
+        List<Part> kafkaClients = parts.values().stream().filter(part -> part.reads("SPRING_KAFKA_SECURITY_PROTOCOL"))
+                .toList();
+        assertThat(kafkaClients).extracting(Part::name).containsExactlyInAnyOrder("strangler-proxy", "cdc-bridge",
+                "extracted-member-service", "extracted-order-service");
+        // Each its own Secret, so each has a principal the ACLs can tell apart; optional, for a PLAINTEXT cluster.
+        assertThat(kafkaClients).allSatisfy(part -> assertThat(KubernetesChecks.named(manifests, Deployment.class,
+                        part.name()).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom())
+                .extracting(EnvFromSource::getSecretRef).filteredOn(Objects::nonNull).anySatisfy(secret -> {
+                    assertThat(secret.getName()).isEqualTo(part.name() + "-kafka");
+                    assertThat(secret.getOptional()).isTrue();
+                }));
+    }
+
+    @Test
+    void thePartsThatCreateChangeTopicsAgreeOnTheirPartitions() {
+        String variable = "KIT_CHANGE_TOPIC_PARTITIONS";
+        List<Part> creators = parts.values().stream().filter(part -> part.reads(variable)).toList();
+        assertThat(creators).extracting(Part::name).contains("cdc-bridge", "extracted-member-service");
+        // A topic with fewer partitions than the bridge's setting stops it: every creator must say the same.
+        JsonNode services = YAML.readTree(COMPOSE.resolve("compose.yaml").toFile()).path("services");
+        assertThat(creators).extracting(part -> services.path(part.name()).path("environment").path(variable)
+                .asString(null)).doesNotContainNull().containsOnly(services.path("cdc-bridge")
+                .path("environment").path(variable).asString());
+        Map<String, Deployment> deployments = creators.stream().collect(Collectors.toMap(Part::name,
+                part -> KubernetesChecks.named(manifests, Deployment.class, part.name()).orElseThrow()));
+        Set<String> values = deployments.values().stream()
+                .map(deployment -> KubernetesChecks.environment(deployment, manifests).get(variable))
+                .collect(Collectors.toSet());
+        assertThat(values).as(variable + " of " + deployments.keySet()).hasSize(1).doesNotContainNull();
+        // Replicas beyond the partitions would receive nothing.
+        assertThat(deployments.values()).allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas())
+                .isLessThanOrEqualTo(Integer.valueOf(values.iterator().next())));
     }
 
     @Test
@@ -150,19 +193,35 @@ class DeploymentFilesTests {
         assertThat(KubernetesChecks.selected(manifests, budget.getSpec().getSelector().getMatchLabels()))
                 .containsExactly(proxy);
 
+        // One bridge (two would publish every change twice), one console (a step runs in its process).
         Deployment bridge = KubernetesChecks.named(manifests, Deployment.class, "cdc-bridge").orElseThrow();
-        assertThat(bridge.getSpec().getReplicas()).isEqualTo(1);
-        assertThat(bridge.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        Deployment console = KubernetesChecks.named(manifests, Deployment.class, StackDefinition.CONSOLE).orElseThrow();
+        assertThat(List.of(bridge, console)).allSatisfy(once -> {
+            assertThat(once.getSpec().getReplicas()).isEqualTo(1);
+            assertThat(once.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        });
+        // The bridge's operations API: the proxy (barriers) and the console (the playbook's drains, repairs).
         NetworkPolicy policy = KubernetesChecks.named(manifests, NetworkPolicy.class, "cdc-bridge").orElseThrow();
         assertThat(KubernetesChecks.selected(manifests, policy.getSpec().getPodSelector().getMatchLabels()))
                 .containsExactly(bridge);
         assertThat(policy.getSpec().getIngress()).allSatisfy(rule -> {
             assertThat(rule.getFrom()).extracting(NetworkPolicyPeer::getPodSelector)
-                    .allSatisfy(from -> assertThat(KubernetesChecks.selected(manifests, from.getMatchLabels()))
-                            .containsExactly(proxy));
+                    .flatExtracting(from -> KubernetesChecks.selected(manifests, from.getMatchLabels()))
+                    .containsExactlyInAnyOrder(proxy, console);
             assertThat(rule.getPorts()).allSatisfy(port -> assertThat(KubernetesChecks.containerPort(
                     bridge.getSpec().getTemplate().getSpec().getContainers().get(0), port.getPort())).isNotNull());
         });
+    }
+
+    @Test
+    void theConsoleReachesThePartsByNameAndKeepsItsJournalOnAVolume() throws IOException {
+        Part console = parts.get(StackDefinition.CONSOLE);
+        assertThat(console.reads(ConsoleChecks.PLAYBOOK)).isTrue();
+        assertThat(console.reads(ConsoleChecks.STATE)).isTrue();
+        JsonNode compose = YAML.readTree(COMPOSE.resolve("compose.yaml").toFile());
+        List<String> problems = new ArrayList<>(ConsoleChecks.compose(REPOSITORY, compose, parts));
+        problems.addAll(ConsoleChecks.kubernetes(REPOSITORY, manifests));
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -170,6 +229,20 @@ class DeploymentFilesTests {
         Part proxy = parts.get("strangler-proxy");
         assertThat(DockerfileChecks.unknownVariable("", proxy, "PROXY_PORTT")).hasSize(1);
         assertThat(DockerfileChecks.unknownVariable("", proxy, "JAVA_TOOL_OPTIONS")).isEmpty();
+        assertThat(DockerfileChecks.unknownVariable("", proxy, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isEmpty();
+        assertThat(DockerfileChecks.unknownVariable("", proxy, "SPRING_KAFKA_SASL_JAAS_CONFIG")).hasSize(1);
+        assertThat(DockerfileChecks.unknownVariable("", parts.get("legacy-monolith"), "SPRING_KAFKA_SECURITY_PROTOCOL"))
+                .hasSize(1);
+        // The console: its settings, the kit's, its playbook's; not the admin token (a login brings a token).
+        Part console = parts.get(StackDefinition.CONSOLE);
+        assertThat(List.of("KIT_CONSOLE_PORT", "KIT_STATE_DIR", "PROXY_ADMIN_URL", "MEMBER_SERVICE_URL", "KIT_DB_HOST",
+                "ORDER_DB_PASSWORD", "KIT_MIN_SAMPLE")).allSatisfy(variable -> assertThat(console.reads(variable))
+                .as(variable).isTrue());
+        assertThat(List.of("PROXY_ADMIN_TOKEN", "KIT_CONSOLE_PORTT", "CDC_DB_PASSWORD", "KIT_KAFKA_BOOTSTRAP",
+                "SPRING_KAFKA_SECURITY_PROTOCOL")).allSatisfy(variable -> assertThat(console.reads(variable))
+                .as(variable).isFalse());
+        assertThat(ComposeChecks.passThroughs(YAML.readTree("{services: {cdc-bridge: {environment: {A: null}}}}"),
+                Set.of("SPRING_KAFKA_SECURITY_PROTOCOL"), parts)).hasSize(3);
 
         String misspelt = """
                 apiVersion: v1
@@ -197,14 +270,20 @@ class DeploymentFilesTests {
         return resources;
     }
 
-    private static Secret exampleSecret() throws IOException {
-        return (Secret) Manifests.read(KUBERNETES.resolve("kit-secrets.example.yaml")).get(0);
+    /** kit-secrets first, then the optional Secrets a part takes whole. */
+    private static List<Secret> exampleSecrets() throws IOException {
+        return Manifests.read(KUBERNETES.resolve("kit-secrets.example.yaml")).stream().map(Secret.class::cast).toList();
     }
 
     private static Set<String> envExampleKeys() throws IOException {
+        return envExampleKeys("");
+    }
+
+    /** The variables of .env.example's lines {@code <prefix>NAME=value}: "# " for the optional, commented ones. */
+    private static Set<String> envExampleKeys(String prefix) throws IOException {
         return Files.readAllLines(COMPOSE.resolve(".env.example")).stream()
-                .filter(line -> line.matches("[A-Z][A-Z0-9_]*=.*"))
-                .map(line -> line.substring(0, line.indexOf('=')))
+                .filter(line -> line.startsWith(prefix) && line.substring(prefix.length()).matches("[A-Z][A-Z0-9_]*=.*"))
+                .map(line -> line.substring(prefix.length(), line.indexOf('=')))
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

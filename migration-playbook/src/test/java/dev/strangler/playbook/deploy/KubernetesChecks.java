@@ -8,11 +8,13 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.SecretEnvSource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +24,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Deployments, ConfigMaps and Services of deploy/kubernetes against the parts: one Deployment per part, running
- * the part's image with its ports, probes on its health groups, resources, and only variables it reads; every
- * Service selects a Deployment and targets a port it declares; every URL names a Service and one of its ports.
+ * the part's image with its ports, probes on its health groups, resources, and only variables it reads (from its
+ * ConfigMap, kit-secrets, or an optional Secret of the example file); every Service selects a Deployment and targets
+ * a port it declares; every URL names a Service and one of its ports.
  */
 final class KubernetesChecks {
 
@@ -40,34 +43,38 @@ final class KubernetesChecks {
         return ofKind(resources, kind).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst();
     }
 
+    /**
+     * @param secrets the keys of each Secret of kit-secrets.example.yaml, by name: kit-secrets, which every
+     *                Deployment may read keys of, and the optional ones a part takes whole ({@code envFrom})
+     */
     static List<String> deployments(Path repository, List<HasMetadata> resources, Map<String, Part> parts,
-                                    Set<String> secretKeys) {
+                                    Map<String, Set<String>> secrets) {
         List<String> problems = new ArrayList<>();
         for (Part part : parts.values()) {
-            Optional<Deployment> deployment = named(resources, Deployment.class, part.module());
+            Optional<Deployment> deployment = named(resources, Deployment.class, part.name());
             if (deployment.isEmpty()) {
-                problems.add("no Deployment " + part.module());
+                problems.add("no Deployment " + part.name());
                 continue;
             }
-            String where = "Deployment " + part.module() + ": ";
+            String where = "Deployment " + part.name() + ": ";
             var spec = deployment.get().getSpec();
             if (!spec.getTemplate().getMetadata().getLabels().entrySet()
                     .containsAll(spec.getSelector().getMatchLabels().entrySet())) {
                 problems.add(where + "its selector does not match its own pods' labels");
             }
             for (Container container : spec.getTemplate().getSpec().getContainers()) {
-                problems.addAll(container(repository, where, container, part, resources, secretKeys));
+                problems.addAll(container(repository, where, container, part, resources, secrets));
             }
         }
         return problems;
     }
 
     private static List<String> container(Path repository, String where, Container container, Part part,
-                                          List<HasMetadata> resources, Set<String> secretKeys) {
+                                          List<HasMetadata> resources, Map<String, Set<String>> secrets) {
         List<String> problems = new ArrayList<>();
-        if (!container.getImage().startsWith(ComposeChecks.IMAGE_PREFIX + part.module() + ":")
-                || !DockerfileChecks.dockerfile(repository, part.module()).toFile().exists()) {
-            problems.add(where + "runs " + container.getImage() + ", not the image of deploy/docker/" + part.module());
+        if (!container.getImage().startsWith(ComposeChecks.IMAGE_PREFIX + part.name() + ":")
+                || !DockerfileChecks.dockerfile(repository, part.name()).toFile().exists()) {
+            problems.add(where + "runs " + container.getImage() + ", not the image of deploy/docker/" + part.name());
         }
         Set<Integer> declared = new java.util.TreeSet<>(container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
         if (!declared.equals(part.ports())) {
@@ -84,7 +91,7 @@ final class KubernetesChecks {
         for (EnvVar variable : container.getEnv()) {
             problems.addAll(DockerfileChecks.unknownVariable(where, part, variable.getName()));
             var secret = variable.getValueFrom() == null ? null : variable.getValueFrom().getSecretKeyRef();
-            if (secret != null && (!secret.getName().equals("kit-secrets") || !secretKeys.contains(secret.getKey()))) {
+            if (secret != null && !secrets.getOrDefault(secret.getName(), Set.of()).contains(secret.getKey())) {
                 problems.add(where + variable.getName() + " reads " + secret.getName() + "/" + secret.getKey()
                         + ", which kit-secrets.example.yaml does not have");
             }
@@ -93,6 +100,10 @@ final class KubernetesChecks {
             }
         }
         for (EnvFromSource source : container.getEnvFrom()) {
+            if (source.getSecretRef() != null) {
+                problems.addAll(optionalSecret(where, source.getSecretRef(), part, secrets));
+                continue;
+            }
             String name = source.getConfigMapRef() == null ? null : source.getConfigMapRef().getName();
             Optional<ConfigMap> configMap = name == null ? Optional.empty() : named(resources, ConfigMap.class, name);
             if (configMap.isEmpty()) {
@@ -105,6 +116,31 @@ final class KubernetesChecks {
             });
         }
         return problems;
+    }
+
+    /** A Secret taken whole: optional (the part runs without it), shown in the example file, with keys it reads. */
+    private static List<String> optionalSecret(String where, SecretEnvSource secret, Part part,
+                                               Map<String, Set<String>> secrets) {
+        if (!Boolean.TRUE.equals(secret.getOptional()) || !secrets.containsKey(secret.getName())) {
+            return List.of(where + "takes the whole Secret " + secret.getName() + ", which is not an optional one "
+                    + "of kit-secrets.example.yaml");
+        }
+        List<String> problems = new ArrayList<>();
+        secrets.get(secret.getName()).forEach(key ->
+                problems.addAll(DockerfileChecks.unknownVariable("Secret " + secret.getName() + ": ", part, key)));
+        return problems;
+    }
+
+    /** The variables a Deployment's container sets to a value: its ConfigMaps' and its own literal ones. */
+    static Map<String, String> environment(Deployment deployment, List<HasMetadata> resources) {
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> environment = new LinkedHashMap<>();
+        container.getEnvFrom().stream().filter(source -> source.getConfigMapRef() != null)
+                .flatMap(source -> named(resources, ConfigMap.class, source.getConfigMapRef().getName()).stream())
+                .forEach(configMap -> environment.putAll(configMap.getData()));
+        container.getEnv().stream().filter(variable -> variable.getValue() != null)
+                .forEach(variable -> environment.put(variable.getName(), variable.getValue()));
+        return environment;
     }
 
     private static List<String> probe(String where, Probe probe, Container container, Part part, String path) {

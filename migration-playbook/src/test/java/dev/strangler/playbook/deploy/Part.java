@@ -1,11 +1,14 @@
 package dev.strangler.playbook.deploy;
 
+import dev.strangler.infra.kafka.KafkaClientEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -16,14 +19,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * One deployable part as its code declares it: the artifact its pom packages, the variables its application.yml
- * reads ({@code ${VAR...}}), and its ports and actuator paths at their defaults. The deployment files are checked
- * against this, never against numbers written a second time in the test.
+ * One deployable part as its code declares it: the artifact its pom packages, the command it runs, the variables it
+ * reads, and its ports and actuator paths at their defaults. The deployment files are checked against this, never
+ * against numbers written a second time in the test. The applications read their variables as {@code ${VAR...}}
+ * placeholders of their application.yml ({@link #read}); the migration console is the kit's own code ({@link
+ * ConsolePart}).
  *
- * @param module      the Maven module, which is also the part's image, compose service, Deployment and Dockerfile
- *                    directory name
+ * @param name        the part's image, compose service, Deployment and Dockerfile directory name
+ * @param module      the Maven module that builds it, the image's build context
  * @param artifact    what {@code mvn package} leaves in {@code target/}, e.g. {@code legacy-monolith.war}
- * @param variables   every environment variable the application.yml has a placeholder for
+ * @param arguments   what the image's entry point passes after Boot's launcher: none, or the kit's command
+ * @param variables   whether the part reads an environment variable
+ * @param readsFrom   where the variables it reads are written, for a message about one it does not
  * @param serverPort  {@code server.port}'s default
  * @param actuatorPort {@code management.server.port}'s default, or the server port when there is none
  * @param healthPath  the health endpoint under the actuator base path
@@ -31,8 +38,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *                    {@code management.endpoint.health.probes.enabled} is false
  * @param healthExposed whether the health endpoint is exposed over HTTP
  */
-record Part(String module, String artifact, Set<String> variables, int serverPort, int actuatorPort,
-            String healthPath, boolean probesEnabled, boolean healthExposed) {
+record Part(String name, String module, String artifact, List<String> arguments, Predicate<String> variables,
+            String readsFrom, int serverPort, int actuatorPort, String healthPath, boolean probesEnabled,
+            boolean healthExposed) {
 
     static final List<String> MODULES = List.of("legacy-monolith", "strangler-proxy", "extracted-member-service",
             "extracted-order-service", "cdc-bridge");
@@ -45,24 +53,57 @@ record Part(String module, String artifact, Set<String> variables, int serverPor
         try {
             String yml = Files.readString(directory.resolve("src/main/resources/application.yml"));
             JsonNode root = YAMLMapper.builder().build().readTree(yml);
-            Set<String> variables = new TreeSet<>();
-            Matcher matcher = PLACEHOLDER.matcher(yml);
-            while (matcher.find()) {
-                variables.add(matcher.group(1));
-            }
+            Set<String> placeholders = placeholders(yml);
+            // A part with Boot's Kafka client takes its spring.kafka.* security settings from the environment too.
+            boolean kafka = root.path("spring").has("kafka");
+            Predicate<String> variables = variable -> placeholders.contains(variable)
+                    || kafka && kafkaSecurity(variable);
             int serverPort = port(root.path("server").path("port").asString());
             String actuatorPortValue = root.path("management").path("server").path("port").asString("");
             int actuatorPort = actuatorPortValue.isEmpty() ? serverPort : port(actuatorPortValue);
-            String basePath = root.path("management").path("endpoints").path("web").path("base-path").asString("/actuator");
-            JsonNode health = root.path("management").path("endpoint").path("health");
-            boolean probesEnabled = !health.path("probes").path("enabled").asString("true").equals("false");
-            boolean healthExposed = root.path("management").path("endpoints").path("web").path("exposure")
-                    .path("include").asString("").matches("(.*,)?\\s*(health|\\*)\\s*(,.*)?");
-            return new Part(module, artifact(directory.resolve("pom.xml")), variables, serverPort, actuatorPort,
-                    basePath + "/health", probesEnabled, healthExposed);
+            return withActuator(module, module, artifact(directory.resolve("pom.xml")), List.of(), variables,
+                    kafka ? "no ${…} in its application.yml, nor a Kafka security setting"
+                            : "no ${…} in its application.yml, and it has no Kafka client",
+                    serverPort, actuatorPort, root.path("management"));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + module, e);
         }
+    }
+
+    /** The actuator paths and groups as the part's {@code management.*} settings give them. */
+    static Part withActuator(String name, String module, String artifact, List<String> arguments,
+                             Predicate<String> variables, String readsFrom, int serverPort, int actuatorPort,
+                             JsonNode management) {
+        String basePath = management.path("endpoints").path("web").path("base-path").asString("/actuator");
+        JsonNode health = management.path("endpoint").path("health");
+        boolean probesEnabled = !health.path("probes").path("enabled").asString("true").equals("false");
+        boolean healthExposed = management.path("endpoints").path("web").path("exposure")
+                .path("include").asString("").matches("(.*,)?\\s*(health|\\*)\\s*(,.*)?");
+        return new Part(name, module, artifact, arguments, variables, readsFrom, serverPort, actuatorPort,
+                basePath + "/health", probesEnabled, healthExposed);
+    }
+
+    /** Every {@code ${VAR}} of a file the code reads with the environment's values. */
+    static Set<String> placeholders(String text) {
+        Set<String> variables = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
+    }
+
+    /**
+     * One of the security variables of Boot's {@code spring.kafka.*} ({@code SPRING_KAFKA_SECURITY_PROTOCOL},
+     * {@code SPRING_KAFKA_PROPERTIES_SASL_*}, {@code SPRING_KAFKA_SSL_*}): the ones the kit's own Kafka clients take
+     * as Boot's do ({@link KafkaClientEnvironment}).
+     */
+    static boolean kafkaSecurity(String variable) {
+        return !KafkaClientEnvironment.security(Map.of(variable, "x")).isEmpty();
+    }
+
+    boolean reads(String variable) {
+        return variables.test(variable);
     }
 
     /** The ports a container of this part listens on. */
@@ -79,13 +120,13 @@ record Part(String module, String artifact, Set<String> variables, int serverPor
     }
 
     /** A value written as {@code ${PORT_VARIABLE:8081}} or as a plain number. */
-    private static int port(String value) {
+    static int port(String value) {
         Matcher defaulted = DEFAULTED.matcher(value);
         return Integer.parseInt(defaulted.matches() ? defaulted.group(1) : value);
     }
 
     /** {@code <finalName>.<packaging>}: the module's poms name it {@code ${project.artifactId}}. */
-    private static String artifact(Path pom) {
+    static String artifact(Path pom) {
         try {
             Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
             Element project = document.getDocumentElement();
