@@ -8,7 +8,8 @@ import java.util.TreeSet;
 
 /**
  * The lag history as an inline SVG line chart, one line per table: drawn on the server, so the page needs no
- * chart library and the picture is the same in every browser.
+ * chart library and the picture is the same in every browser. The legend is HTML under it, so long table names wrap
+ * instead of running off the picture's edge.
  */
 final class LagChart {
 
@@ -27,7 +28,7 @@ final class LagChart {
         double top = Math.max(100, Math.ceil(max / 100) * 100);
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"CDC lag per table\">",
-                WIDTH, HEIGHT + 20));
+                WIDTH, HEIGHT + 4));
         svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"12\">%.0f ms</text><text x=\"4\" y=\"%d\">0</text>",
                 top, HEIGHT));
         int colour = 0;
@@ -45,10 +46,9 @@ final class LagChart {
             String stroke = COLOURS[colour++ % COLOURS.length];
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(stroke).append("\" points=\"")
                     .append(points.toString().strip()).append("\"/>");
-            legend.add("<tspan fill=\"" + stroke + "\">■ " + escape(table) + "</tspan>");
+            legend.add("<li style=\"color: " + stroke + "\">" + escape(table) + "</li>");
         }
-        svg.append("<text x=\"50\" y=\"").append(HEIGHT + 16).append("\">").append(String.join(" ", legend))
-                .append("</text></svg>");
+        svg.append("</svg><ul class=\"chart-legend\">").append(String.join("", legend)).append("</ul>");
         return svg.toString();
     }
 
