@@ -70,7 +70,7 @@ public record KitContext(StackLayout layout, Map<String, String> environment) {
         return new JsonHttp("the proxy's admin API", proxyAdminUrl(), adminToken());
     }
 
-    /** The proxy's admin port. */
+    /** The proxy's admin API URL (PROXY_ADMIN_URL, or loopback on PROXY_ADMIN_PORT). */
     public String proxyAdminUrl() {
         return settings().text("PROXY_ADMIN_URL", "http://127.0.0.1:" + settings().port("PROXY_ADMIN_PORT", 8090));
     }

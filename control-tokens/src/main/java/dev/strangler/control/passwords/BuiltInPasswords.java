@@ -65,7 +65,7 @@ public final class BuiltInPasswords {
     }
 
     /** host:port of a JDBC URL ({@code jdbc:mysql://db.example:3306/member_db?…}), every host of a list. */
-    public static String server(String jdbcUrl) {
+    static String server(String jdbcUrl) {
         if (jdbcUrl == null) {
             return "";
         }
@@ -84,7 +84,7 @@ public final class BuiltInPasswords {
     }
 
     /** Whether every host of the address is this machine, where the kit's embedded server listens. */
-    public static boolean isLoopback(String server) {
+    static boolean isLoopback(String server) {
         for (String hostAndPort : server.split(",")) {
             String host = host(hostAndPort.trim()).toLowerCase(Locale.ROOT);
             if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("::1"))) {
