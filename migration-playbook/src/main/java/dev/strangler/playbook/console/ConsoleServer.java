@@ -20,7 +20,18 @@ public class ConsoleServer {
     public static ConfigurableApplicationContext start(KitContext kit, ConsoleSettings settings) {
         SpringApplication application = new SpringApplication(ConsoleServer.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);
-        application.setDefaultProperties(Map.of(
+        application.setDefaultProperties(defaultProperties(settings));
+        application.addInitializers(context -> {
+            GenericApplicationContext generic = (GenericApplicationContext) context;
+            generic.registerBean(KitContext.class, () -> kit);
+            generic.registerBean(ConsoleSettings.class, () -> settings);
+        });
+        return application.run();
+    }
+
+    /** What the console gives Spring Boot in place of an application.yml (deploy/'s checks read its actuator part). */
+    public static Map<String, Object> defaultProperties(ConsoleSettings settings) {
+        return Map.of(
                 "server.port", settings.port(),
                 "server.address", settings.address(),
                 "spring.application.name", "migration-console",
@@ -28,12 +39,6 @@ public class ConsoleServer {
                 "spring.thymeleaf.prefix", "classpath:/console/templates/",
                 "spring.web.resources.static-locations", "classpath:/console/static/",
                 "management.endpoints.web.exposure.include", "health",
-                "server.error.whitelabel.enabled", "false"));
-        application.addInitializers(context -> {
-            GenericApplicationContext generic = (GenericApplicationContext) context;
-            generic.registerBean(KitContext.class, () -> kit);
-            generic.registerBean(ConsoleSettings.class, () -> settings);
-        });
-        return application.run();
+                "server.error.whitelabel.enabled", "false");
     }
 }

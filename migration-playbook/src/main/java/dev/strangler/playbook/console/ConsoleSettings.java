@@ -25,7 +25,7 @@ public record ConsoleSettings(String address, int port, Path playbook, String pr
     public static final String PORT = "KIT_CONSOLE_PORT";
     public static final int DEFAULT_PORT = 8070;
 
-    static ConsoleSettings of(KitContext kit, Integer port, String address, Path playbook) {
+    public static ConsoleSettings of(KitContext kit, Integer port, String address, Path playbook) {
         EnvironmentSettings env = kit.settings();
         Path file = playbook != null ? playbook
                 : Path.of(env.text("KIT_CONSOLE_PLAYBOOK", kit.defaultPlaybook().toString()));

@@ -10,8 +10,6 @@ import dev.strangler.playbook.stack.StackComponent;
 import dev.strangler.playbook.stack.StackDefinition;
 import dev.strangler.playbook.stack.StackLayout;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,9 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ConsolePart {
 
-    private static final Pattern DEFAULTS = Pattern.compile("setDefaultProperties\\(Map\\.of\\((.*?)\\)\\);",
-            Pattern.DOTALL);
-
     private ConsolePart() {
     }
 
@@ -51,7 +44,7 @@ final class ConsolePart {
         List<String> arguments = command.subList(command.indexOf(layout.runningCopy(console.artifact()).toString()) + 1,
                 command.size());
         String module = layout.home().relativize(console.artifact()).getName(0).toString();
-        Map<String, String> boot = bootDefaults(repository.resolve(module));
+        Map<String, Object> boot = ConsoleServer.defaultProperties(settings(kit(repository, Map.of())));
         int port = console.ports().get(0).port();
         JsonNode management = nested(boot).path("management");
         String actuatorPort = management.path("server").path("port").asString("");
@@ -110,16 +103,7 @@ final class ConsolePart {
 
     /** {@code ConsoleSettings.of} as {@code kit console} calls it, without options. */
     private static ConsoleSettings settings(KitContext kit) {
-        try {
-            Method of = ConsoleSettings.class.getDeclaredMethod("of", KitContext.class, Integer.class, String.class,
-                    Path.class);
-            of.setAccessible(true);
-            return (ConsoleSettings) of.invoke(null, kit, null, null, null);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("ConsoleSettings.of(KitContext, Integer, String, Path) is not there", e);
-        }
+        return ConsoleSettings.of(kit, null, null, null);
     }
 
     private static Object attempt(Callable<Object> fact) {
@@ -130,27 +114,8 @@ final class ConsolePart {
         }
     }
 
-    /** The properties ConsoleServer hands Spring Boot, those with a literal value (the rest are the settings'). */
-    private static Map<String, String> bootDefaults(Path module) {
-        Path source = module.resolve("src/main/java").resolve(ConsoleServer.class.getName().replace('.', '/') + ".java");
-        Matcher defaults = DEFAULTS.matcher(text(source));
-        if (!defaults.find()) {
-            throw new IllegalStateException(source + " no longer calls setDefaultProperties(Map.of(...))");
-        }
-        Map<String, String> properties = new LinkedHashMap<>();
-        Matcher pair = Pattern.compile("\"([a-z][a-z0-9.-]*)\",\\s*(?:\"([^\"]*)\"|[^,]+)").matcher(defaults.group(1));
-        while (pair.find()) {
-            if (pair.group(2) != null) {
-                properties.put(pair.group(1), pair.group(2));
-            } else if (pair.group(1).startsWith("management.")) {
-                throw new IllegalStateException(source + " sets " + pair.group(1) + " from code: read it here too");
-            }
-        }
-        return properties;
-    }
-
     /** {@code a.b.c=v} as {@code {a: {b: {c: v}}}}, the shape application.yml gives the same settings. */
-    private static JsonNode nested(Map<String, String> properties) {
+    private static JsonNode nested(Map<String, Object> properties) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         properties.forEach((key, value) -> {
             ObjectNode node = root;
@@ -158,7 +123,7 @@ final class ConsolePart {
             for (int i = 0; i < names.length - 1; i++) {
                 node = node.has(names[i]) ? (ObjectNode) node.get(names[i]) : node.putObject(names[i]);
             }
-            node.put(names[names.length - 1], value);
+            node.put(names[names.length - 1], String.valueOf(value));
         });
         return root;
     }
