@@ -63,7 +63,8 @@ final class BridgeProcess implements AutoCloseable {
     void awaitUp() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .failFast("the bridge exited; its log: " + log, () -> !process.isAlive())
-                .until(() -> get("/actuator/health").contains("\"status\":\"UP\""));
+                .until(() -> statusOf(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                        .header("Authorization", "Bearer " + token).GET().build()) == 200);
     }
 
     String url() {
@@ -82,9 +83,23 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     /** The status of an unauthenticated call. */
-    int statusWithoutToken(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    int statusWithoutToken(String path) {
+        return statusOf(HttpRequest.newBuilder(URI.create(url + path)).GET().build());
+    }
+
+    /**
+     * The answer's status, -1 while unreachable. Health is judged by it: 200 only when every component is UP, where
+     * the body shows components' "UP" also when the whole is DOWN (a capture not yet running).
+     */
+    private static int statusOf(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String send(HttpRequest request) {
