@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 19's server comparison, in one run: Spring Cloud Gateway Server WebFlux against Server MVC on virtual
 # threads, each a plain gateway with one route to the do-nothing Netty backend, beside the kit's real proxy in LEGACY
-# mode, as throughput / direct at 32 in flight and p50/p99 at 1,000 req/s. Builds the proxy jar and the harness,
+# mode and a bare Reactor Netty forwarder (the ceiling of any passthrough on the gateway's transport), as
+# throughput / direct at 32 in flight and p50/p99 at 1,000 req/s. Builds the proxy jar and the harness,
 # starts the embedded Kafka (the proxy's toggle log) and every server as its own JVM, and prints a Markdown table.
 # Virtual threads need Java 21+: the plain gateways also run on the newest JDK under /usr/lib/jvm (or BENCH_JAVA21,
 # a java executable), while the build and the kit's proxy stay on the default Java 17.

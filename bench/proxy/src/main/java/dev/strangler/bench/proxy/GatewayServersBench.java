@@ -57,6 +57,9 @@ final class GatewayServersBench {
                     List.of("-Dspring.threads.virtual.enabled=true"), "mvc-gateway", backend));
             gateways.put("plain Server MVC, platform threads, java 21+", start(jvms, "mvc-platform", modernJava,
                     List.of(), "mvc-gateway", backend));
+            // The ceiling of a lean passthrough core on the gateway's transport (no Spring at all).
+            gateways.put("bare Reactor Netty forwarder, java 17", start(jvms, "netty-forwarder", java17, List.of(),
+                    "netty-forwarder", backend));
             Duration startUp = Duration.ofSeconds(300);
             BenchProcesses.awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", startUp);
             for (String url : gateways.values()) {

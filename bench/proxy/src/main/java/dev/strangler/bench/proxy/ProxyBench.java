@@ -1,6 +1,7 @@
 package dev.strangler.bench.proxy;
 
 import dev.strangler.bench.proxy.mvc.MvcGateway;
+import dev.strangler.bench.proxy.netty.NettyForwarder;
 import dev.strangler.bench.proxy.webflux.WebFluxGateway;
 import dev.strangler.infra.EmbeddedInfrastructure;
 import dev.strangler.infra.InfraSettings;
@@ -48,6 +49,10 @@ public final class ProxyBench {
         }
         if (args.length > 0 && args[0].equals("mvc-gateway")) {
             MvcGateway.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("netty-forwarder")) {
+            NettyForwarder.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("servers")) {
