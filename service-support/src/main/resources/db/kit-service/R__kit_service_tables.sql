@@ -37,3 +37,22 @@ CREATE TABLE IF NOT EXISTS OUTBOX_EVENT (
     traceparent   VARCHAR(55)  NULL,
     UNIQUE KEY UK_OUTBOX_EVENT_ID (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- Per replicated legacy table, the latest bulk backfill: the binlog position of its snapshot (every copied row carries
+-- it in its version), its progress, and who asked. updated_at moves with every chunk, so a run whose service stopped
+-- shows as interrupted.
+CREATE TABLE IF NOT EXISTS BULK_BACKFILL (
+    source_table  VARCHAR(64)   NOT NULL,
+    state         VARCHAR(16)   NOT NULL,
+    source_file   VARCHAR(255)  NOT NULL,
+    source_pos    BIGINT        NOT NULL,
+    rows_read     BIGINT        NOT NULL,
+    rows_written  BIGINT        NOT NULL,
+    rows_skipped  BIGINT        NOT NULL,
+    requested_by  VARCHAR(100)  NOT NULL,
+    started_at    DATETIME(3)   NOT NULL,
+    finished_at   DATETIME(3)   NULL,
+    updated_at    DATETIME(3)   NOT NULL,
+    problem       VARCHAR(1000) NULL,
+    PRIMARY KEY (source_table)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

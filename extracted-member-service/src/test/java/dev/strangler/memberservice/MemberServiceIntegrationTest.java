@@ -54,6 +54,9 @@ public abstract class MemberServiceIntegrationTest {
         registry.add("kit.control.tokens[0].name", () -> "dashboard");
         registry.add("kit.control.tokens[0].token", () -> VIEWER_TOKEN);
         registry.add("kit.control.tokens[0].role", () -> "VIEWER");
+        registry.add("kit.backfill.legacy-url", () -> infra.jdbcUrl(infra.legacy().database()));
+        registry.add("kit.backfill.legacy-username", () -> infra.legacy().user());
+        registry.add("kit.backfill.legacy-password", () -> infra.legacy().password());
     }
 
     /** A client that returns 4xx and 5xx responses instead of throwing, so tests can read problem bodies. */

@@ -91,6 +91,16 @@ public class ChangeBatchApplier {
         reads.stream().filter(Read::unreadable).forEach(read -> deadLetter(read, consumer, table.name()));
     }
 
+    /**
+     * Changes translated elsewhere (a bulk backfill's chunk of snapshot rows), applied as a poll's are: one
+     * transaction, the version guard, the meters.
+     *
+     * @return the number of rows offered to the table (see {@link #write})
+     */
+    public <T> int applyTranslated(ReplicatedTable<T> table, List<Change<T>> changes) {
+        return write(table, changes);
+    }
+
     private <T> void applyOneByOne(List<Read<T>> reads, Consumer<?, ?> consumer, ReplicatedTable<T> table) {
         for (Read<T> read : reads) {
             if (read.unreadable()) {

@@ -28,6 +28,10 @@ public final class ProblemTypes {
     public static final URI FORBIDDEN = of("forbidden");
     /** The order service's own: the monolith's stock API is unreachable or its circuit is open; nothing was written. */
     public static final URI STOCK_UNAVAILABLE = of("stock-unavailable");
+    /** The services' own: a bulk backfill that cannot start now (none configured, one running, no binlog). */
+    public static final URI BULK_BACKFILL_REFUSED = of("bulk-backfill-refused");
+    /** The services' own: the legacy database did not open a bulk backfill's snapshot. */
+    public static final URI LEGACY_DATABASE_UNAVAILABLE = of("legacy-database-unavailable");
 
     private ProblemTypes() {
     }

@@ -22,11 +22,14 @@ public class DeclaredTablesConfiguration {
     }
 
     @Bean
-    KafkaListenerConfigurer declaredTableListeners(DeclaredTablesProperties properties,
-                                                   ObjectProvider<ChangeBatchApplier> batches, JdbcTemplate jdbc,
+    DeclaredTables declaredTables(DeclaredTablesProperties properties, JdbcTemplate jdbc) {
+        return new DeclaredTables(properties.tables().stream().map(table -> new DeclaredTable(table, jdbc)).toList());
+    }
+
+    @Bean
+    KafkaListenerConfigurer declaredTableListeners(DeclaredTables declared, ObjectProvider<ChangeBatchApplier> batches,
                                                    Environment environment) {
-        List<DeclaredTable> tables = properties.tables().stream().map(table -> new DeclaredTable(table, jdbc))
-                .toList();
+        List<DeclaredTable> tables = declared.declared();
         String group = environment.getProperty("spring.kafka.consumer.group-id",
                 environment.getProperty("spring.application.name", "extracted-service"));
         return new DeclaredTableListeners(tables, batches, group);
