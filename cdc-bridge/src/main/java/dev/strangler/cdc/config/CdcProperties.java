@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -45,7 +46,27 @@ public record CdcProperties(
     public CdcProperties {
         debezium = debezium == null ? Map.of() : Map.copyOf(debezium);
         tables = List.copyOf(tables);
-        forward = forward == null ? new Forward(ForwardEngine.EMBEDDED, null) : forward;
+        forward = forward == null ? new Forward(ForwardEngine.EMBEDDED, null, List.of()) : forward;
+        bulkBackfillTables(tables, forward);
+    }
+
+    /**
+     * The captured tables the initial snapshot leaves to the services' bulk backfill, as {@code database.table}.
+     *
+     * @throws IllegalArgumentException for a name that is not a captured table
+     */
+    public List<String> bulkBackfillTables() {
+        return bulkBackfillTables(tables, forward);
+    }
+
+    private static List<String> bulkBackfillTables(List<CapturedTable> tables, Forward forward) {
+        return forward.bulkBackfillTables().stream().map(name -> tables.stream()
+                .filter(table -> table.table().equalsIgnoreCase(name) || table.tableName().equalsIgnoreCase(name))
+                .map(CapturedTable::table).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("kit.cdc.forward.bulk-backfill-tables names " + name
+                        + ", which is not a captured table (" + tables.stream().map(CapturedTable::table)
+                        .collect(Collectors.joining(", ")) + ")")))
+                .toList();
     }
 
     /**
@@ -128,8 +149,16 @@ public record CdcProperties(
      *                       it), the bridge running the outbox relay, the reverse path and barriers only
      * @param watermarkTopic for {@code KAFKA_CONNECT}: where the connector publishes the watermark table's changes,
      *                       which the bridge follows for its barriers; absent, {@code <topic-prefix>.kit-watermark}
+     * @param bulkBackfillTables captured tables ({@code TB_MEMBER} or {@code database.TB_MEMBER}) whose rows the
+     *                       initial snapshot leaves out, because the services copy them with their bulk backfill
+     *                       ({@code POST /admin/backfills}); their changes are streamed as any table's
      */
-    public record Forward(@NotNull ForwardEngine engine, String watermarkTopic) {
+    public record Forward(@NotNull ForwardEngine engine, String watermarkTopic, List<String> bulkBackfillTables) {
+
+        public Forward {
+            bulkBackfillTables = bulkBackfillTables == null ? List.of() : bulkBackfillTables.stream()
+                    .map(String::trim).filter(table -> !table.isEmpty()).toList();
+        }
 
         public boolean onKafkaConnect() {
             return engine == ForwardEngine.KAFKA_CONNECT;

@@ -50,7 +50,19 @@ public final class DebeziumConfiguration {
         // acknowledged before the offset is committed, so fewer, larger batches keep a backfill's snapshot moving.
         p.setProperty("max.batch.size", "8192");
         p.setProperty("max.queue.size", "32768");
+        // Tables the services copy with their bulk backfill: the snapshot reads their schema but none of their rows.
+        List<String> bulk = cdc.bulkBackfillTables();
+        if (!bulk.isEmpty()) {
+            p.setProperty("snapshot.select.statement.overrides", String.join(",", bulk));
+            bulk.forEach(table -> p.setProperty("snapshot.select.statement.overrides." + table,
+                    "SELECT * FROM " + quoted(table) + " WHERE 1 = 0"));
+        }
         return p;
+    }
+
+    private static String quoted(String table) {
+        int dot = table.indexOf('.');
+        return "`" + table.substring(0, dot) + "`.`" + table.substring(dot + 1) + "`";
     }
 
     /**

@@ -145,6 +145,6 @@ class KafkaConnectConnectorTests {
                 new HashMap<>(debezium),
                 new CdcProperties.KitTables("kit.KIT_CDC_SIGNAL", "kit.KIT_CDC_ECHO_MARKER", "kit.KIT_CDC_WATERMARK"),
                 Duration.ZERO, new CdcProperties.Producer(CdcProperties.Compression.NONE, DataSize.ofKilobytes(16)),
-                new CdcProperties.Forward(CdcProperties.ForwardEngine.KAFKA_CONNECT, null));
+                new CdcProperties.Forward(CdcProperties.ForwardEngine.KAFKA_CONNECT, null, List.of()));
     }
 }

@@ -125,7 +125,7 @@ class KafkaStorageIntegrationTests {
                 new CdcProperties.Storage(CdcProperties.StorageKind.KAFKA, null, "kit-test-" + suffix + ".offsets",
                         "kit-test-" + suffix + ".schema-history", replicas, partitions),
                 file.debezium(), file.kitTables(), file.startupWait(), file.producer(),
-                new CdcProperties.Forward(engine, null));
+                new CdcProperties.Forward(engine, null, List.of()));
     }
 
     private void start(CdcProperties cdc) {
