@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The CDC bridge's operations that need a person's decision. */
 @Command(name = "cdc", mixinStandardHelpOptions = true, description = "Operate the CDC bridge.",
-        subcommands = {CdcCommand.Resnapshot.class, ConnectorConfigCommand.class})
+        subcommands = {CdcCommand.Resnapshot.class, ConnectorConfigCommand.class, BackfillCommand.class})
 public final class CdcCommand implements Runnable {
 
     @Spec
