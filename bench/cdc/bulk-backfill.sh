@@ -7,6 +7,8 @@
 # Stops the bridge and the member service, empties the service's members, removes the bridge's offsets (its snapshot
 # now leaves TB_MEMBER's rows out), starts both, and runs 'kit cdc backfill', which reports rows/s from the service's
 # own record of the run (snapshot opened to last row committed). Then reconciles TB_MEMBER against member_db.
+# BENCH_WRITES=N seeds N more members while the copy runs (they reach member_db by the snapshot or by the change feed,
+# whichever saw them), and waits for the feed to catch up before the reconciliation.
 # Usage: bench/cdc/bulk-backfill.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -22,5 +24,19 @@ rm -rf "$state_dir"
 $kit start extracted-member-service
 $kit start cdc-bridge
 echo "machine: $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+writes="${BENCH_WRITES:-0}"
+seeding=""
+if [ "$writes" -gt 0 ]; then
+  (sleep 20; $kit seed --members "$writes" --orders 0 --products 0 > /tmp/bulk-backfill-writes.log 2>&1) &
+  seeding=$!
+fi
 $kit cdc backfill --service-url "http://127.0.0.1:${MEMBER_SERVICE_PORT:-8082}" --table TB_MEMBER
+if [ -n "$seeding" ]; then
+  wait "$seeding"
+  tail -1 /tmp/bulk-backfill-writes.log
+  bridge="http://127.0.0.1:${CDC_BRIDGE_PORT:-8084}"
+  until curl -sf -X POST -H "Authorization: Bearer $PROXY_ADMIN_TOKEN" "$bridge/cdc/barriers?wait=10s" > /dev/null; do
+    echo "waiting for the change feed to catch up"
+  done
+fi
 $kit compare data --context members
