@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,7 @@ class MemberBulkBackfillIntegrationTests extends MemberServiceIntegrationTest {
         long copied = LegacyMemberRows.freshId();
         long streamedAfter = LegacyMemberRows.freshId();
         long unreadable = LegacyMemberRows.freshId();
-        legacy(TB_MEMBER);
+        legacySchema();
         legacy(insert(copied, "Bulk A", "G"));
         legacy(insert(streamedAfter, "Bulk B", "S"));
         legacy(insert(unreadable, "Platinum", "P"));
@@ -85,7 +86,7 @@ class MemberBulkBackfillIntegrationTests extends MemberServiceIntegrationTest {
 
     @Test
     void badRequestsAreRefusedWithProblemsAndStartNothing() throws SQLException {
-        legacy(TB_MEMBER);
+        legacySchema();
         Object before = http().get().uri("/admin/backfills").header(HttpHeaders.AUTHORIZATION, "Bearer " + VIEWER_TOKEN)
                 .retrieve().body(Object.class);
 
@@ -141,6 +142,13 @@ class MemberBulkBackfillIntegrationTests extends MemberServiceIntegrationTest {
         }
     }
 
+    // The monolith's own migrations, in this JVM's legacy schema (it is its own: no other test module shares it).
+    private void legacySchema() {
+        Flyway.configure().dataSource(infra.jdbcUrl(infra.legacy().database()), infra.legacy().user(),
+                infra.legacy().password()).locations("filesystem:../legacy-monolith/src/main/resources/db/migration")
+                .load().migrate();
+    }
+
     private void legacy(String sql) throws SQLException {
         try (Connection connection = legacyConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -151,20 +159,4 @@ class MemberBulkBackfillIntegrationTests extends MemberServiceIntegrationTest {
         return DriverManager.getConnection(infra.jdbcUrl(infra.legacy().database()), infra.legacy().user(),
                 infra.legacy().password());
     }
-
-    // The monolith's TB_MEMBER (legacy-monolith's V1 migration), in this JVM's own legacy schema.
-    private static final String TB_MEMBER = """
-            CREATE TABLE IF NOT EXISTS TB_MEMBER (
-                MBR_NO      BIGINT       NOT NULL AUTO_INCREMENT,
-                LOGIN_ID    VARCHAR(50)  NOT NULL,
-                MBR_NM      VARCHAR(100) NOT NULL,
-                EMAIL_ADDR  VARCHAR(200) NOT NULL,
-                TEL_NO      VARCHAR(20)  NULL,
-                GRADE_CD    CHAR(1)      NOT NULL DEFAULT 'B',
-                JOIN_DT     DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-                UPD_DT      DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
-                DEL_YN      CHAR(1)      NOT NULL DEFAULT 'N',
-                PRIMARY KEY (MBR_NO),
-                UNIQUE KEY UK_MEMBER_LOGIN_ID (LOGIN_ID)
-            ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci""";
 }
