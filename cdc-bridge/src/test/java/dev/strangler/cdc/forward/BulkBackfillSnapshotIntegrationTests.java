@@ -1,5 +1,6 @@
 package dev.strangler.cdc.forward;
 
+import static dev.strangler.cdc.LegacySchema.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,10 +14,7 @@ import dev.strangler.cdc.startup.SourcePreflight;
 import dev.strangler.infra.InfraSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -93,10 +91,4 @@ class BulkBackfillSnapshotIntegrationTests {
                 .map(r -> JSON.readTree(r.value()).path("op").asString()).toList();
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(infra.legacy().database()),
-                infra.legacy().user(), infra.legacy().password()); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.strangler.cdc.forward;
 
+import static dev.strangler.cdc.LegacySchema.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,11 +20,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,10 +154,4 @@ class ColumnTypesIntegrationTests {
         assertThat(row.decimal("TOTAL")).as("a generated column").isEqualByComparingTo(new BigDecimal("2469.12"));
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(infra.jdbcUrl(infra.legacy().database()),
-                infra.legacy().user(), infra.legacy().password()); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.strangler.cdc.forward;
 
+import static dev.strangler.cdc.LegacySchema.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -134,11 +135,6 @@ class PartitionedCaptureIntegrationTests {
         }
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection connection = legacy(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
     private Connection legacy() throws Exception {
         return DriverManager.getConnection(infra.jdbcUrl(infra.legacy().database()), infra.legacy().user(),

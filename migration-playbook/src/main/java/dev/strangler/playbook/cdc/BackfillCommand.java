@@ -91,14 +91,16 @@ final class BackfillCommand implements Runnable {
         while (true) {
             try {
                 return kit.cdcBridge().post("/cdc/barriers?wait=" + BARRIER_WAIT.toMillis() + "ms", Map.of());
-            } catch (KitException notYet) {
-                boolean behind = notYet.getMessage().contains("(504)");
-                if (!behind || System.nanoTime() > deadline) {
-                    throw behind ? new KitException(KitException.CHECK_FAILED, "the CDC bridge did not stream past"
-                            + " now within " + barrierTimeoutSeconds + " s, so no snapshot was opened: "
-                            + notYet.getMessage()) : notYet;
+            } catch (JsonHttp.Refused refused) {
+                // 504: the barrier is not complete yet; any other refusal (a bad token, say) is final.
+                if (refused.status() != 504) {
+                    throw refused;
                 }
-                out.println("Waiting for the CDC bridge to stream past now: " + notYet.getMessage());
+                if (System.nanoTime() > deadline) {
+                    throw new KitException(KitException.CHECK_FAILED, "the CDC bridge did not stream past now within "
+                            + barrierTimeoutSeconds + " s, so no snapshot was opened: " + refused.getMessage());
+                }
+                out.println("Waiting for the CDC bridge to stream past now: " + refused.getMessage());
                 out.flush();
                 Polling.pause(Duration.ofSeconds(5));
             }

@@ -51,7 +51,7 @@ public final class JsonHttp {
             HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 JsonNode problem = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-                throw new KitException(KitException.CHECK_FAILED, part + " refused " + built.method() + " "
+                throw new Refused(response.statusCode(), part + " refused " + built.method() + " "
                         + built.uri().getPath() + " (" + response.statusCode() + "): "
                         + problem.path("detail").asString(response.body()));
             }
@@ -61,6 +61,21 @@ public final class JsonHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KitException(KitException.CHECK_FAILED, "interrupted while calling " + part);
+        }
+    }
+
+    /** A part answered with an error status: the status, for a caller that treats one of them as "not yet". */
+    public static final class Refused extends KitException {
+
+        private final int status;
+
+        Refused(int status, String message) {
+            super(KitException.CHECK_FAILED, message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
         }
     }
 }

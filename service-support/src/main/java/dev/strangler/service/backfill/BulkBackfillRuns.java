@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The BULK_BACKFILL table: per legacy table the latest bulk backfill, its snapshot position and progress. A run
  * refreshes {@code updated_at} with every chunk, so a run whose service died is told apart from one in progress, by
- * any instance of the service.
+ * any instance of the service. Its times are written from this clock, not the server's CURRENT_TIMESTAMP, because
+ * the staleness check compares them with this clock, whatever time zone the server runs in.
  */
 public class BulkBackfillRuns {
 
@@ -80,8 +81,6 @@ public class BulkBackfillRuns {
                 .query(BulkBackfillRuns::run).list();
     }
 
-    // Times are written from here, not with the server's CURRENT_TIMESTAMP: the staleness check compares them with this
-    // clock, whatever time zone the server runs in.
     private static BulkBackfillRun run(ResultSet row, int number) throws SQLException {
         String state = row.getString("state");
         Instant updated = row.getTimestamp("updated_at").toInstant();

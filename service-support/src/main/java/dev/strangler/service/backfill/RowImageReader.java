@@ -11,6 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Base64;
 import java.util.Locale;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,18 +34,20 @@ public final class RowImageReader {
     private final String table;
     private final String[] names;
     private final Kind[] kinds;
-    private final int[] scales;
+    private final DateTimeFormatter[] timestamps;
 
     public RowImageReader(String table, ResultSetMetaData columns) throws SQLException {
         this.table = table;
         int count = columns.getColumnCount();
         names = new String[count];
         kinds = new Kind[count];
-        scales = new int[count];
+        timestamps = new DateTimeFormatter[count];
         for (int i = 0; i < count; i++) {
             names[i] = columns.getColumnLabel(i + 1);
             kinds[i] = kind(columns.getColumnTypeName(i + 1).toUpperCase(Locale.ROOT), columns.getPrecision(i + 1));
-            scales[i] = fractionDigits(columns.getPrecision(i + 1), columns.getScale(i + 1));
+            if (kinds[i] == Kind.TIMESTAMP) {
+                timestamps[i] = isoUtc(fractionDigits(columns.getPrecision(i + 1), columns.getScale(i + 1)));
+            }
         }
     }
 
@@ -110,8 +115,7 @@ public final class RowImageReader {
                 case TIMESTAMP -> {
                     Timestamp value = rows.getTimestamp(column);
                     if (value != null) {
-                        image.put(name, isoUtc(value.toInstant().atOffset(ZoneOffset.UTC).toLocalDateTime(),
-                                scales[i]));
+                        image.put(name, timestamps[i].format(value.toInstant()));
                     }
                 }
                 case DATE -> {
@@ -159,21 +163,12 @@ public final class RowImageReader {
     }
 
     /** Debezium's ZonedTimestamp: ISO-8601 in UTC with as many fraction digits as the column keeps. */
-    private static String isoUtc(LocalDateTime utc, int fractionDigits) {
-        StringBuilder text = new StringBuilder(32).append(utc.withNano(0).toLocalDate()).append('T');
-        LocalTime time = utc.toLocalTime();
-        two(text, time.getHour()).append(':');
-        two(text, time.getMinute()).append(':');
-        two(text, time.getSecond());
+    private static DateTimeFormatter isoUtc(int fractionDigits) {
+        DateTimeFormatterBuilder format = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss");
         if (fractionDigits > 0) {
-            String nanos = String.format("%09d", time.getNano());
-            text.append('.').append(nanos, 0, Math.min(9, fractionDigits));
+            format.appendFraction(ChronoField.NANO_OF_SECOND, fractionDigits, fractionDigits, true);
         }
-        return text.append('Z').toString();
-    }
-
-    private static StringBuilder two(StringBuilder text, int value) {
-        return text.append(value < 10 ? "0" : "").append(value);
+        return format.appendLiteral('Z').toFormatter().withZone(ZoneOffset.UTC);
     }
 
     // Debezium sends BIT(n) as its bytes least significant first; JDBC reads them most significant first.
