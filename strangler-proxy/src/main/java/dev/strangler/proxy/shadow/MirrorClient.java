@@ -11,10 +11,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Sends mirrored requests (to the extracted service, and for noise sampling to the monolith once more) on its own
- * connection pool, so mirrors never take connections from client traffic.
+ * connection pool and its own event loop, so mirrors never take connections from client traffic nor queue client
+ * requests behind their I/O and comparisons: the answers arrive on the {@code shadow-mirror} thread, and
+ * {@link MirrorComparison} parses and compares them there, not on the event loops that serve clients.
  */
 @Component
 class MirrorClient implements DisposableBean {
@@ -23,6 +26,7 @@ class MirrorClient implements DisposableBean {
     private static final byte[] EMPTY = new byte[0];
 
     private final ConnectionProvider connections;
+    private final LoopResources loop;
     private final HttpClient http;
 
     MirrorClient(ProxyProperties properties) {
@@ -30,7 +34,9 @@ class MirrorClient implements DisposableBean {
                 .maxConnections(properties.shadow().concurrency() * 2)
                 .pendingAcquireMaxCount(properties.shadow().queueCapacity())
                 .build();
-        this.http = HttpClient.create(connections);
+        // One thread: mirrors are bounded by their concurrency and may lag; the serving loops may not.
+        this.loop = LoopResources.create("shadow-mirror", 1, true);
+        this.http = HttpClient.create(connections).runOn(loop);
     }
 
     Mono<CapturedResponse> send(URI base, MirrorJob job, Duration timeout) {
@@ -58,5 +64,6 @@ class MirrorClient implements DisposableBean {
     @Override
     public void destroy() {
         connections.disposeLater().block(Duration.ofSeconds(5));
+        loop.disposeLater().block(Duration.ofSeconds(5));
     }
 }

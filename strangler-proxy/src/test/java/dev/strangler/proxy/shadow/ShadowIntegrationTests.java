@@ -3,13 +3,17 @@ package dev.strangler.proxy.shadow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.strangler.proxy.route.RouteTable;
 import dev.strangler.proxy.support.ProxyIntegrationTest;
 import dev.strangler.proxy.support.TestBackend.Reply;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -18,6 +22,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * route's rules, and the result shows up in the admin API's parity figures.
  */
 class ShadowIntegrationTests extends ProxyIntegrationTest {
+
+    @Autowired
+    private MirrorClient mirrorClient;
+
+    @Autowired
+    private RouteTable routes;
 
     @Test
     void theClientGetsTheMonolithsAnswerAndTheServiceGetsTheSameRequestMarkedAsAMirror() {
@@ -115,6 +125,16 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
         // 40 mirrors at 300 ms each, two at a time, would take 6 s if clients waited for them.
         assertThat(forty).isLessThan(Duration.ofSeconds(4));
         assertThat(droppedOn("overflow")).isGreaterThan(dropsBefore);
+    }
+
+    @Test
+    void mirroredAnswersArriveOnTheMirrorsOwnEventLoopWhereTheyAreComparedNotOnTheLoopsThatServeClients() {
+        MirrorJob job = new MirrorJob(routes.get("overflow"), "req-loop", "GET", "/api/overflow/loop",
+                new HttpHeaders(), new byte[0], new CapturedResponse(200, new HttpHeaders(), new byte[0]), null);
+        String thread = mirrorClient.send(URI.create(MEMBERS.url()), job, Duration.ofSeconds(5))
+                .map(answer -> Thread.currentThread().getName())
+                .block(Duration.ofSeconds(10));
+        assertThat(thread).startsWith("shadow-mirror");
     }
 
     private long droppedOn(String route) {
