@@ -2,11 +2,13 @@
 # Issue 19's server comparison, in one run: Spring Cloud Gateway Server WebFlux against Server MVC on virtual
 # threads, each a plain gateway with one route to the do-nothing Netty backend, beside the kit's real proxy in LEGACY
 # mode and a bare Reactor Netty forwarder (the ceiling of any passthrough on the gateway's transport), as
-# throughput / direct at 32 in flight and p50/p99 at 1,000 req/s. Builds the proxy jar and the harness,
+# throughput / direct at 32 in flight, CPU µs per request of each server's own process (steadier than a rate on a
+# shared machine), and p50/p99 at 1,000 req/s. The kit's proxy runs twice: as shipped, and with Boot's
+# http.server.requests observation on (what it cost before it followed KIT_TRACING). Builds the proxy jar and the harness,
 # starts the embedded Kafka (the proxy's toggle log) and every server as its own JVM, and prints a Markdown table.
 # Virtual threads need Java 21+: the plain gateways also run on the newest JDK under /usr/lib/jvm (or BENCH_JAVA21,
 # a java executable), while the build and the kit's proxy stay on the default Java 17.
-# Usage: bench/proxy/servers.sh [seconds per phase]   (default 10: about 6 minutes with start-up)
+# Usage: bench/proxy/servers.sh [seconds per phase]   (default 10: about 8 minutes with start-up)
 # BENCH_MVC_CLIENT=jdk|simple|reactor picks Server MVC's HTTP client to the backend (default jdk, its starter's own).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

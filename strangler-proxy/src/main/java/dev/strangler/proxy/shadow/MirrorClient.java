@@ -34,8 +34,9 @@ class MirrorClient implements DisposableBean {
                 .maxConnections(properties.shadow().concurrency() * 2)
                 .pendingAcquireMaxCount(properties.shadow().queueCapacity())
                 .build();
-        // One thread: mirrors are bounded by their concurrency and may lag; the serving loops may not.
-        this.loop = LoopResources.create("shadow-mirror", 1, true);
+        // As many threads as cores, apart from the serving loops: one thread alone fell behind at 1,000 mirrors/s
+        // on two cores and dropped some (bench/RESULTS.md).
+        this.loop = LoopResources.create("shadow-mirror", Runtime.getRuntime().availableProcessors(), true);
         this.http = HttpClient.create(connections).runOn(loop);
     }
 

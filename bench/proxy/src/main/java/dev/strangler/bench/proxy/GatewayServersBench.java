@@ -37,19 +37,22 @@ final class GatewayServersBench {
                 .withPorts(BenchProcesses.freePort(), BenchProcesses.freePort(), BenchProcesses.freePort());
         Path home = Files.createTempDirectory(Files.createDirectories(Path.of("bench/proxy/target")), "servers-");
         int backendPort = BenchProcesses.freePort(), extractedPort = BenchProcesses.freePort();
-        int proxyPort = BenchProcesses.freePort(), adminPort = BenchProcesses.freePort();
         String backend = "http://127.0.0.1:" + backendPort;
         String token = UUID.randomUUID().toString();
         String java17 = BenchProcesses.java();
         try (EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(settings, home).start();
              BenchProcesses jvms = new BenchProcesses()) {
-            jvms.start("servers-backend", command(java17, List.of(), "backend", Integer.toString(backendPort),
-                    Integer.toString(extractedPort)), Map.of());
-            jvms.start("servers-proxy", ProxyBench.proxy("servers-proxy", proxyJar), ProxyBench.proxyEnvironment(
-                    "127.0.0.1:" + settings.kafkaPort(), token, backend, "http://127.0.0.1:" + extractedPort,
-                    proxyPort, adminPort, "bench.servers.toggles"));
-            Map<String, String> gateways = new LinkedHashMap<>();
-            gateways.put("kit proxy, LEGACY (WebFlux, java 17)", "http://127.0.0.1:" + proxyPort);
+            Process backendProcess = jvms.start("servers-backend", command(java17, List.of(), "backend",
+                    Integer.toString(backendPort), Integer.toString(extractedPort)), Map.of());
+            String kafka = "127.0.0.1:" + settings.kafkaPort(), extracted = "http://127.0.0.1:" + extractedPort;
+            Map<String, Server> gateways = new LinkedHashMap<>();
+            List<Integer> adminPorts = new ArrayList<>();
+            gateways.put("kit proxy, LEGACY (WebFlux, java 17)", kitProxy(jvms, proxyJar, "servers-proxy", kafka, token,
+                    backend, extracted, adminPorts, Map.of()));
+            // The same proxy with Boot's http.server.requests observation on, as before it followed KIT_TRACING.
+            gateways.put("kit proxy, LEGACY, with Boot's http.server.requests observation", kitProxy(jvms, proxyJar,
+                    "servers-proxy-observed", kafka, token, backend, extracted, adminPorts,
+                    Map.of("MANAGEMENT_OBSERVATIONS_ENABLE_HTTP_SERVER_REQUESTS", "true")));
             gateways.put("plain WebFlux, java 17", start(jvms, "webflux-17", java17, List.of(), "webflux-gateway", backend));
             gateways.put("plain WebFlux, java 21+", start(jvms, "webflux-21", modernJava, List.of(), "webflux-gateway",
                     backend));
@@ -61,15 +64,19 @@ final class GatewayServersBench {
             gateways.put("bare Reactor Netty forwarder, java 17", start(jvms, "netty-forwarder", java17, List.of(),
                     "netty-forwarder", backend));
             Duration startUp = Duration.ofSeconds(300);
-            BenchProcesses.awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", startUp);
-            for (String url : gateways.values()) {
-                BenchProcesses.awaitHealthy(url + "/api/members/1", startUp);
+            for (int adminPort : adminPorts) {
+                BenchProcesses.awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", startUp);
             }
-            new ProxyAdmin(adminPort, token).flip("LEGACY");
+            for (Server gateway : gateways.values()) {
+                BenchProcesses.awaitHealthy(gateway.url() + "/api/members/1", startUp);
+            }
+            for (int adminPort : adminPorts) {
+                new ProxyAdmin(adminPort, token).flip("LEGACY");
+            }
 
             System.out.printf("Date: %s, %d cores, %d s per phase; java 21+ = %s%n", Instant.now(),
                     Runtime.getRuntime().availableProcessors(), phase.toSeconds(), modernJava);
-            measure(backend, gateways, phase);
+            measure(new Server(backend, backendProcess), gateways, phase);
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -77,49 +84,81 @@ final class GatewayServersBench {
         }
     }
 
-    private static void measure(String direct, Map<String, String> gateways, Duration phase) throws Exception {
+    private static void measure(Server direct, Map<String, Server> gateways, Duration phase) throws Exception {
         LoadGenerator load = new LoadGenerator(0, 1000);
         System.out.println("servers: warming up (JIT) ...");
-        load.closedLoop(direct, 16, phase);
-        for (String url : gateways.values()) {
-            load.closedLoop(url, 16, phase);
+        load.closedLoop(direct.url(), 16, phase);
+        for (Server gateway : gateways.values()) {
+            load.closedLoop(gateway.url(), 16, phase);
         }
         List<String> names = new ArrayList<>(gateways.keySet());
         List<Double> directRates = new ArrayList<>();
+        List<Double> directCpu = new ArrayList<>();
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         Map<String, Long> failures = new LinkedHashMap<>();
         names.forEach(name -> ratios.put(name, new ArrayList<>()));
+        names.forEach(name -> cpu.put(name, new ArrayList<>()));
         names.forEach(name -> failures.put(name, 0L));
         for (int round = 0; round < ROUNDS; round++) {
-            LoadGenerator.Result d = load.closedLoop(direct, 32, phase);
-            directRates.add(d.requestsPerSecond());
+            Measured d = closedLoop(load, direct, phase);
+            directRates.add(d.result().requestsPerSecond());
+            directCpu.add(d.cpuMicrosPerRequest());
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get((i + round) % names.size());
-                LoadGenerator.Result g = load.closedLoop(gateways.get(name), 32, phase);
-                ratios.get(name).add(g.requestsPerSecond() / d.requestsPerSecond());
-                failures.merge(name, g.failures(), Long::sum);
+                Measured g = closedLoop(load, gateways.get(name), phase);
+                ratios.get(name).add(g.result().requestsPerSecond() / d.result().requestsPerSecond());
+                cpu.get(name).add(g.cpuMicrosPerRequest());
+                failures.merge(name, g.result().failures(), Long::sum);
             }
         }
         Map<String, List<LoadGenerator.Result>> latency = new LinkedHashMap<>();
         latency.put("direct", new ArrayList<>());
         names.forEach(name -> latency.put(name, new ArrayList<>()));
         for (int round = 0; round < LATENCY_ROUNDS; round++) {
-            latency.get("direct").add(load.fixedRate(direct, RATE, phase));
+            latency.get("direct").add(load.fixedRate(direct.url(), RATE, phase));
             for (String name : names) {
-                load.fixedRate(gateways.get(name), RATE, SETTLE);
-                latency.get(name).add(load.fixedRate(gateways.get(name), RATE, phase));
+                load.fixedRate(gateways.get(name).url(), RATE, SETTLE);
+                latency.get(name).add(load.fixedRate(gateways.get(name).url(), RATE, phase));
             }
         }
-        ServersTable.print(directRates, ratios, failures, latency, RATE);
+        ServersTable.print(directRates, directCpu, ratios, cpu, failures, latency, RATE);
     }
 
-    private static String start(BenchProcesses jvms, String name, String java, List<String> options, String app,
+    /** A closed-loop phase, with the CPU the server's own process spent on each request it answered. */
+    private static Measured closedLoop(LoadGenerator load, Server server, Duration phase) throws InterruptedException {
+        long before = BenchProcesses.cpuMicros(server.process());
+        LoadGenerator.Result result = load.closedLoop(server.url(), 32, phase);
+        long spent = BenchProcesses.cpuMicros(server.process()) - before;
+        double requests = result.requestsPerSecond() * phase.toSeconds();
+        return new Measured(result, requests > 0 ? spent / requests : Double.NaN);
+    }
+
+    private static Server kitProxy(BenchProcesses jvms, String proxyJar, String name, String kafka, String token,
+                                   String backend, String extracted, List<Integer> adminPorts,
+                                   Map<String, String> extraEnvironment) throws Exception {
+        int port = BenchProcesses.freePort(), adminPort = BenchProcesses.freePort();
+        Map<String, String> environment = new LinkedHashMap<>(ProxyBench.proxyEnvironment(kafka, token, backend,
+                extracted, port, adminPort, "bench." + name + ".toggles"));
+        environment.putAll(extraEnvironment);
+        adminPorts.add(adminPort);
+        return new Server("http://127.0.0.1:" + port, jvms.start(name, ProxyBench.proxy(name, proxyJar), environment));
+    }
+
+    /** A server under measurement: where to send requests, and its process, whose CPU time is read. */
+    private record Server(String url, Process process) {
+    }
+
+    private record Measured(LoadGenerator.Result result, double cpuMicrosPerRequest) {
+    }
+
+    private static Server start(BenchProcesses jvms, String name, String java, List<String> options, String app,
                                 String backend) throws Exception {
         int port = BenchProcesses.freePort();
         List<String> jvmOptions = new ArrayList<>(options);
         jvmOptions.add("-Xlog:gc:file=" + BenchProcesses.log(name + "-gc"));
-        jvms.start(name, command(java, jvmOptions, app, Integer.toString(port), backend), Map.of());
-        return "http://127.0.0.1:" + port;
+        return new Server("http://127.0.0.1:" + port,
+                jvms.start(name, command(java, jvmOptions, app, Integer.toString(port), backend), Map.of()));
     }
 
     private static List<String> command(String java, List<String> options, String... arguments) {
