@@ -46,12 +46,11 @@ final class GatewayServersBench {
                     Integer.toString(backendPort), Integer.toString(extractedPort)), Map.of());
             String kafka = "127.0.0.1:" + settings.kafkaPort(), extracted = "http://127.0.0.1:" + extractedPort;
             Map<String, Server> gateways = new LinkedHashMap<>();
-            List<Integer> adminPorts = new ArrayList<>();
             gateways.put("kit proxy, LEGACY (WebFlux, java 17)", kitProxy(jvms, proxyJar, "servers-proxy", kafka, token,
-                    backend, extracted, adminPorts, Map.of()));
+                    backend, extracted, Map.of()));
             // The same proxy with Boot's http.server.requests observation on, as before it followed KIT_TRACING.
             gateways.put("kit proxy, LEGACY, with Boot's http.server.requests observation", kitProxy(jvms, proxyJar,
-                    "servers-proxy-observed", kafka, token, backend, extracted, adminPorts,
+                    "servers-proxy-observed", kafka, token, backend, extracted,
                     Map.of("MANAGEMENT_OBSERVATIONS_ENABLE_HTTP_SERVER_REQUESTS", "true")));
             gateways.put("plain WebFlux, java 17", start(jvms, "webflux-17", java17, List.of(), "webflux-gateway", backend));
             gateways.put("plain WebFlux, java 21+", start(jvms, "webflux-21", modernJava, List.of(), "webflux-gateway",
@@ -64,14 +63,13 @@ final class GatewayServersBench {
             gateways.put("bare Reactor Netty forwarder, java 17", start(jvms, "netty-forwarder", java17, List.of(),
                     "netty-forwarder", backend));
             Duration startUp = Duration.ofSeconds(300);
-            for (int adminPort : adminPorts) {
-                BenchProcesses.awaitHealthy("http://127.0.0.1:" + adminPort + "/actuator/health", startUp);
-            }
             for (Server gateway : gateways.values()) {
+                if (gateway.adminPort() > 0) {
+                    BenchProcesses.awaitHealthy("http://127.0.0.1:" + gateway.adminPort() + "/actuator/health",
+                            startUp);
+                    new ProxyAdmin(gateway.adminPort(), token).flip("LEGACY");
+                }
                 BenchProcesses.awaitHealthy(gateway.url() + "/api/members/1", startUp);
-            }
-            for (int adminPort : adminPorts) {
-                new ProxyAdmin(adminPort, token).flip("LEGACY");
             }
 
             System.out.printf("Date: %s, %d cores, %d s per phase; java 21+ = %s%n", Instant.now(),
@@ -135,18 +133,24 @@ final class GatewayServersBench {
     }
 
     private static Server kitProxy(BenchProcesses jvms, String proxyJar, String name, String kafka, String token,
-                                   String backend, String extracted, List<Integer> adminPorts,
-                                   Map<String, String> extraEnvironment) throws Exception {
+                                   String backend, String extracted, Map<String, String> extraEnvironment) throws Exception {
         int port = BenchProcesses.freePort(), adminPort = BenchProcesses.freePort();
         Map<String, String> environment = new LinkedHashMap<>(ProxyBench.proxyEnvironment(kafka, token, backend,
                 extracted, port, adminPort, "bench." + name + ".toggles"));
         environment.putAll(extraEnvironment);
-        adminPorts.add(adminPort);
-        return new Server("http://127.0.0.1:" + port, jvms.start(name, ProxyBench.proxy(name, proxyJar), environment));
+        return new Server("http://127.0.0.1:" + port, jvms.start(name, ProxyBench.proxy(name, proxyJar), environment),
+                adminPort);
     }
 
-    /** A server under measurement: where to send requests, and its process, whose CPU time is read. */
-    private record Server(String url, Process process) {
+    /**
+     * A server under measurement: where to send requests, its process, whose CPU time is read, and for the kit's
+     * proxy its admin port (0 for the others), where it is flipped to LEGACY once healthy.
+     */
+    private record Server(String url, Process process, int adminPort) {
+
+        Server(String url, Process process) {
+            this(url, process, 0);
+        }
     }
 
     private record Measured(LoadGenerator.Result result, double cpuMicrosPerRequest) {
