@@ -16,7 +16,7 @@ import reactor.netty.resources.LoopResources;
 /**
  * Sends mirrored requests (to the extracted service, and for noise sampling to the monolith once more) on its own
  * connection pool and its own event loop, so mirrors never take connections from client traffic nor queue client
- * requests behind their I/O and comparisons: the answers arrive on the {@code shadow-mirror} thread, and
+ * requests behind their I/O and comparisons: the answers arrive on the {@code shadow-mirror} threads, and
  * {@link MirrorComparison} parses and compares them there, not on the event loops that serve clients.
  */
 @Component
@@ -60,6 +60,11 @@ class MirrorClient implements DisposableBean {
                             return new CapturedResponse(response.status().code(), headers, bytes);
                         }))
                 .timeout(timeout.multipliedBy(2));
+    }
+
+    /** Runs a task on the mirror's event loop, where mirrors are built and sent, not on a loop serving clients. */
+    void execute(Runnable task) {
+        loop.onClient(true).next().execute(task);
     }
 
     @Override

@@ -3,19 +3,31 @@ package dev.strangler.proxy.shadow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.strangler.proxy.consistency.ReadYourWrites;
+import dev.strangler.proxy.route.ProxyProperties;
 import dev.strangler.proxy.route.RouteTable;
 import dev.strangler.proxy.support.ProxyIntegrationTest;
 import dev.strangler.proxy.support.TestBackend.Reply;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /**
  * SHADOW: the client always gets the monolith's answer; the request is mirrored afterwards, compared by the
@@ -28,6 +40,18 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
 
     @Autowired
     private RouteTable routes;
+
+    @Autowired
+    private ProxyProperties properties;
+
+    @Autowired
+    private ParityLedger ledger;
+
+    @Autowired
+    private MirrorComparison comparison;
+
+    @Autowired
+    private ReadYourWrites readYourWrites;
 
     @Test
     void theClientGetsTheMonolithsAnswerAndTheServiceGetsTheSameRequestMarkedAsAMirror() {
@@ -135,6 +159,54 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
                 .map(answer -> Thread.currentThread().getName())
                 .block(Duration.ofSeconds(10));
         assertThat(thread).startsWith("shadow-mirror");
+    }
+
+    @Test
+    void theLoopThatServedTheClientOnlyEnqueuesTheMirrorsHeadersAndRequestAreBuiltOnTheMirrorsOwnLoop() {
+        List<String> filteredOn = new CopyOnWriteArrayList<>();
+        HttpHeadersFilter recordsItsThread = (headers, exchange) -> {
+            filteredOn.add(Thread.currentThread().getName());
+            return HttpHeaders.copyOf(headers); // a writable copy, as the gateway's own header filters return
+        };
+        ShadowMirror mirror = new ShadowMirror(properties, ledger, mirrorClient, comparison, readYourWrites,
+                new SimpleObjectProvider<>(List.of(recordsItsThread)));
+        MockServerWebExchange served = MockServerWebExchange.from(
+                MockServerHttpRequest.get("http://localhost/api/overflow/built-on-the-mirror-loop"));
+        GatewayFilterChain monolithAnswers = exchange -> {
+            exchange.getResponse().setStatusCode(HttpStatus.OK);
+            return exchange.getResponse().writeWith(
+                    Mono.just(exchange.getResponse().bufferFactory().wrap("{}".getBytes(StandardCharsets.UTF_8))));
+        };
+
+        mirror.shadow(routes.get("overflow"), served, monolithAnswers).block(Duration.ofSeconds(5));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(MEMBERS.received()).hasSize(1));
+        assertThat(MEMBERS.received().get(0).path()).isEqualTo("/api/overflow/built-on-the-mirror-loop");
+        assertThat(filteredOn).singleElement().asString().startsWith("shadow-mirror");
+    }
+
+    /** The one object a provider gives, for a component built by hand. */
+    private record SimpleObjectProvider<T>(T object) implements ObjectProvider<T> {
+
+        @Override
+        public T getObject() {
+            return object;
+        }
+
+        @Override
+        public T getObject(Object... args) {
+            return object;
+        }
+
+        @Override
+        public T getIfAvailable() {
+            return object;
+        }
+
+        @Override
+        public T getIfUnique() {
+            return object;
+        }
     }
 
     private long droppedOn(String route) {
