@@ -80,8 +80,8 @@ public final class ProxyBench {
             String backend = "http://127.0.0.1:" + legacyPort;
             String extracted = "http://127.0.0.1:" + extractedPort;
             String monolith = "http://127.0.0.1:" + monolithPort;
-            jvms.start("proxy", proxy("proxy", proxyJar), proxyEnvironment(kafka, token, backend, extracted,
-                    proxyPort, adminPort, "bench.backend.toggles"));
+            Process proxyProcess = jvms.start("proxy", proxy("proxy", proxyJar), proxyEnvironment(kafka, token,
+                    backend, extracted, proxyPort, adminPort, "bench.backend.toggles"));
             jvms.start("monolith-proxy", proxy("monolith-proxy", proxyJar), proxyEnvironment(kafka, token, monolith,
                     extracted, monolithProxyPort, monolithAdminPort, "bench.monolith.toggles"));
             Duration startUp = Duration.ofSeconds(300); // a Spring Boot start took 198 s under a load average of 20
@@ -92,7 +92,8 @@ public final class ProxyBench {
 
             System.out.printf("Date: %s, %d cores, java %s, %d s per phase%n", Instant.now(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), phase.toSeconds());
-            doNothingBackend(backend, "http://127.0.0.1:" + proxyPort, new ProxyAdmin(adminPort, token), phase);
+            doNothingBackend(backend, "http://127.0.0.1:" + proxyPort, proxyProcess, new ProxyAdmin(adminPort, token),
+                    phase);
             monolith(monolith, "http://127.0.0.1:" + monolithProxyPort, firstMember, phase);
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
@@ -101,8 +102,8 @@ public final class ProxyBench {
         }
     }
 
-    private static void doNothingBackend(String direct, String proxy, ProxyAdmin admin, Duration phase)
-            throws Exception {
+    private static void doNothingBackend(String direct, String proxy, Process proxyProcess, ProxyAdmin admin,
+                                         Duration phase) throws Exception {
         LoadGenerator load = new LoadGenerator(0, MEMBERS);
         admin.flip("LEGACY");
         System.out.println("do-nothing backend: warming up (JIT) ...");
@@ -117,13 +118,19 @@ public final class ProxyBench {
         LoadGenerator.Result directFixed = load.fixedRate(direct, 1000, phase);
         List<LoadGenerator.Result> legacy = new ArrayList<>();
         List<LoadGenerator.Result> shadow = new ArrayList<>();
+        List<Double> legacyCpu = new ArrayList<>();
+        List<Double> shadowCpu = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             admin.flip("LEGACY");
             load.fixedRate(proxy, 1000, SETTLE);
+            long before = BenchProcesses.cpuMicros(proxyProcess);
             legacy.add(load.fixedRate(proxy, 1000, phase));
+            legacyCpu.add(cpuMicrosPerRequest(proxyProcess, before, phase));
             admin.flip("SHADOW");
             load.fixedRate(proxy, 1000, SETTLE);
+            before = BenchProcesses.cpuMicros(proxyProcess);
             shadow.add(load.fixedRate(proxy, 1000, phase));
+            shadowCpu.add(cpuMicrosPerRequest(proxyProcess, before, phase));
         }
         String parity = admin.parity();
         admin.flip("LEGACY");
@@ -144,6 +151,9 @@ public final class ProxyBench {
                 rounded(shadowOverLegacy, "%.2f"));
         System.out.printf("| p99.9 at 1,000 req/s (ms) | %.3f | %s | %s | |%n", directFixed.p999(),
                 each(legacy, LoadGenerator.Result::p999), each(shadow, LoadGenerator.Result::p999));
+        System.out.printf("| proxy's CPU per request at 1,000 req/s (µs) | | %s | %s | SHADOW adds %.0f µs (median)"
+                + " |%n", rounded(legacyCpu, "%.0f"), rounded(shadowCpu, "%.0f"),
+                median(shadowCpu, Double::doubleValue) - median(legacyCpu, Double::doubleValue));
         System.out.printf("| failures | %d | %d | %d | |%n", throughput.directFailures() + directFixed.failures(),
                 throughput.proxyFailures() + failures(legacy), failures(shadow));
         System.out.println("\nShadow parity after the run: " + parity);
@@ -168,6 +178,11 @@ public final class ProxyBench {
                 proxyFixed.p99(), proxyFixed.p99() - directFixed.p99());
         System.out.printf("| failures | %d | %d | |%n", throughput.directFailures() + directFixed.failures(),
                 throughput.proxyFailures() + proxyFixed.failures());
+    }
+
+    /** The CPU a process spent since {@code before} (µs), over the requests of a phase at 1,000 req/s. */
+    private static double cpuMicrosPerRequest(Process process, long before, Duration phase) {
+        return (BenchProcesses.cpuMicros(process) - before) / (1000.0 * phase.toSeconds());
     }
 
     /** Closed-loop throughput, 32 in flight, in alternating rounds of direct and proxy. */
