@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -31,7 +32,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mode         the mode until the first flip; afterwards the toggle log is the source of truth
  * @param canary       CANARY settings: initial percentage and the sticky keys
  * @param resilience   timeout, circuit breaker and fallback policy of the extracted side
- * @param shadow       SHADOW settings: which methods are mirrored, how often noise is sampled
+ * @param shadow       SHADOW settings: which methods are mirrored, what share of requests, how often noise is
+ *                     sampled
  * @param diff         how legacy and extracted answers are compared
  * @param consistency  read-your-writes: the entities a request names, so a request that depends on a write
  *                     another side took waits for the change feed (or is served by that side)
@@ -97,10 +99,20 @@ public record RouteProperties(
      *                           because a mirrored write would change the extracted service's data
      * @param noiseSamplePercent share of mirrored requests (safe methods only) also sent to the monolith a second
      *                           time, so fields that differ between two monolith answers are learned as noise
+     * @param samplePercent      share of the route's requests (of those methods) that are mirrored at all; the
+     *                           rest are served alone and counted as skipped. Below 100 for a busy route: every
+     *                           mirror is a second request to the service and costs the proxy about half the CPU
+     *                           of the proxied request itself (bench/RESULTS.md)
      */
     public record Shadow(
             @DefaultValue({"GET", "HEAD", "OPTIONS"}) List<@Pattern(regexp = "[A-Z]+") String> methods,
-            @DefaultValue("10") @Min(0) @Max(100) int noiseSamplePercent) {
+            @DefaultValue("10") @Min(0) @Max(100) int noiseSamplePercent,
+            @DefaultValue("100") @Min(1) @Max(100) int samplePercent) {
+
+        /** Whether this request is one of the mirrored sample. */
+        public boolean sampled() {
+            return samplePercent >= 100 || ThreadLocalRandom.current().nextInt(100) < samplePercent;
+        }
     }
 
     /**

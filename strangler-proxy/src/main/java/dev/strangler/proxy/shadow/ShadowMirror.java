@@ -23,10 +23,11 @@ import reactor.core.publisher.Mono;
 /**
  * SHADOW mode: the client gets the monolith's answer, captured on its way out; once it has been written, the
  * request goes into a bounded queue and is mirrored to the extracted service by at most {@code concurrency}
- * requests at a time. A full queue drops the mirror (counted) instead of holding the client; a mirror's failure
- * only counts as a mirror error. The loop that served the client only captures and enqueues: the mirror's headers,
- * its request and its sending are built on the mirror's own event loop ({@link MirrorClient}), where they took a
- * third of what SHADOW allocated on the serving loops before (bench/proxy/PROFILE.md).
+ * requests at a time. A route may mirror only a sample of its requests ({@code shadow.sample-percent}). A full
+ * queue drops the mirror (counted) instead of holding the client; a mirror's failure only counts as a mirror error.
+ * The loop that served the client only captures and enqueues: the mirror's headers, its request and its sending are
+ * built on the mirror's own event loop ({@link MirrorClient}); on the serving loops they had been most of what
+ * SHADOW added to LEGACY's work (bench/proxy/PROFILE.md).
  */
 @Component
 public class ShadowMirror {
@@ -61,7 +62,7 @@ public class ShadowMirror {
 
     public Mono<Void> shadow(RouteProperties route, ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!route.shadow().methods().contains(request.getMethod().name())) {
+        if (!route.shadow().methods().contains(request.getMethod().name()) || !route.shadow().sampled()) {
             ledger.of(route.name()).skipped.increment();
             return chain.filter(exchange);
         }

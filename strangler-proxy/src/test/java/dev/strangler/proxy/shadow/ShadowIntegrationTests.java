@@ -152,6 +152,27 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
     }
 
     @Test
+    void aRouteThatMirrorsASampleMirrorsSomeOfItsRequestsAndCountsTheRestAsSkipped() {
+        flip("sampled", "SHADOW");
+        int requests = 60;
+        for (int i = 0; i < requests; i++) {
+            traffic().get().uri("/api/sampled/" + i).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals("X-Backend", "legacy")
+                    .expectBody();
+        }
+        // At 50 %, all 60 or none mirrored has a chance of 2 in 10^18.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Map<?, ?> report = admin().get().uri("/admin/routes/sampled/parity").exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            long compared = ((Number) report.get("compared")).longValue();
+            long skipped = ((Number) report.get("skipped")).longValue();
+            assertThat(compared + skipped).isEqualTo(requests);
+            assertThat(compared).isBetween(1L, requests - 1L);
+            assertThat(MEMBERS.received()).hasSize((int) compared);
+        });
+    }
+
+    @Test
     void mirroredAnswersArriveOnTheMirrorsOwnEventLoopWhereTheyAreComparedNotOnTheLoopsThatServeClients() {
         MirrorJob job = new MirrorJob(routes.get("overflow"), "req-loop", "GET", "/api/overflow/loop",
                 new HttpHeaders(), new byte[0], new CapturedResponse(200, new HttpHeaders(), new byte[0]), null);
