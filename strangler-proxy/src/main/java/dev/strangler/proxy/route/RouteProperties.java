@@ -101,8 +101,8 @@ public record RouteProperties(
      *                           time, so fields that differ between two monolith answers are learned as noise
      * @param samplePercent      share of the route's requests (of those methods) that are mirrored at all; the
      *                           rest are served alone and counted as skipped. Below 100 for a busy route: every
-     *                           mirror is a second request to the service and costs the proxy about half the CPU
-     *                           of the proxied request itself (bench/RESULTS.md)
+     *                           mirror is a second request to the service and costs the proxy 40–70 % of the
+     *                           CPU of the proxied request itself (bench/RESULTS.md)
      */
     public record Shadow(
             @DefaultValue({"GET", "HEAD", "OPTIONS"}) List<@Pattern(regexp = "[A-Z]+") String> methods,
