@@ -74,7 +74,9 @@ final class GatewayServersBench {
 
             System.out.printf("Date: %s, %d cores, %d s per phase; java 21+ = %s%n", Instant.now(),
                     Runtime.getRuntime().availableProcessors(), phase.toSeconds(), modernJava);
-            measure(new Server(backend, backendProcess), gateways, phase);
+            try (LoadProcess load = new LoadProcess(0, 1000)) {
+                measure(load, new Server(backend, backendProcess), gateways, phase);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -82,8 +84,8 @@ final class GatewayServersBench {
         }
     }
 
-    private static void measure(Server direct, Map<String, Server> gateways, Duration phase) throws Exception {
-        LoadGenerator load = new LoadGenerator(0, 1000);
+    private static void measure(Load load, Server direct, Map<String, Server> gateways, Duration phase)
+            throws Exception {
         System.out.println("servers: warming up (JIT) ...");
         load.closedLoop(direct.url(), 16, phase);
         for (Server gateway : gateways.values()) {
@@ -124,7 +126,7 @@ final class GatewayServersBench {
     }
 
     /** A closed-loop phase, with the CPU the server's own process spent on each request it answered. */
-    private static Measured closedLoop(LoadGenerator load, Server server, Duration phase) throws InterruptedException {
+    private static Measured closedLoop(Load load, Server server, Duration phase) throws InterruptedException {
         long before = BenchProcesses.cpuMicros(server.process());
         LoadGenerator.Result result = load.closedLoop(server.url(), 32, phase);
         long spent = BenchProcesses.cpuMicros(server.process()) - before;

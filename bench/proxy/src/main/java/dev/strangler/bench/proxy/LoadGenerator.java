@@ -15,7 +15,7 @@ import reactor.netty.resources.ConnectionProvider;
  * time and its latency is measured from then, so a stall is not hidden by the generator waiting for it
  * (no coordinated omission). Throughput runs are closed-loop: a fixed number of requests always in flight.
  */
-final class LoadGenerator {
+final class LoadGenerator implements Load {
 
     /** Latency percentiles in milliseconds, the rate achieved and the failures seen. */
     record Result(double p50, double p99, double p999, double requestsPerSecond, long failures) {
@@ -32,7 +32,8 @@ final class LoadGenerator {
         this.ids = ids;
     }
 
-    Result fixedRate(String baseUrl, int perSecond, Duration duration) throws InterruptedException {
+    @Override
+    public Result fixedRate(String baseUrl, int perSecond, Duration duration) throws InterruptedException {
         int total = (int) (perSecond * duration.toSeconds());
         long[] latencies = new long[total];
         AtomicLong failures = new AtomicLong();
@@ -59,7 +60,8 @@ final class LoadGenerator {
         return summarise(latencies, total / seconds, failures.get());
     }
 
-    Result closedLoop(String baseUrl, int inFlight, Duration duration) throws InterruptedException {
+    @Override
+    public Result closedLoop(String baseUrl, int inFlight, Duration duration) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         AtomicInteger completed = new AtomicInteger();
         AtomicLong failures = new AtomicLong();

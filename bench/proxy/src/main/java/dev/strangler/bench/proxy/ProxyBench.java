@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * Proxy versus direct, on loopback, in one run, in two scenarios: a do-nothing Reactor Netty backend (the proxy's
  * own cost) and the real monolith's {@code GET /api/members/{id}} on the embedded MariaDB (the figure a team sees).
- * The embedded MariaDB and Kafka (the toggle log) run in this JVM; the backends, the monolith and the proxies each
- * in their own JVM with full JIT; the load generator here. Throughput is measured in alternating rounds of direct
+ * The embedded MariaDB and Kafka (the toggle log) run in this JVM; the backends, the monolith, the proxies and the
+ * load generator ({@link LoadProcess}) each in their own JVM with full JIT. Throughput is measured in alternating rounds of direct
  * and proxy, and each round's ratio is reported with their median.
  * Usage: {@code java -jar proxy-bench.jar <proxy jar> <monolith war> [seconds per phase]}; the same jar also starts
  * the backends and the plain gateways of the servers scenario ({@link GatewayServersBench}) in their own JVMs.
@@ -41,6 +41,10 @@ public final class ProxyBench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("backend")) {
             BenchBackend.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("load")) {
+            LoadProcess.serve(Long.parseLong(args[1]), Integer.parseInt(args[2]));
             return;
         }
         if (args.length > 0 && args[0].equals("webflux-gateway")) {
@@ -92,9 +96,13 @@ public final class ProxyBench {
 
             System.out.printf("Date: %s, %d cores, java %s, %d s per phase%n", Instant.now(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), phase.toSeconds());
-            doNothingBackend(backend, "http://127.0.0.1:" + proxyPort, proxyProcess, new ProxyAdmin(adminPort, token),
-                    phase);
-            monolith(monolith, "http://127.0.0.1:" + monolithProxyPort, firstMember, phase);
+            try (LoadProcess load = new LoadProcess(0, MEMBERS)) {
+                doNothingBackend(load, backend, "http://127.0.0.1:" + proxyPort, proxyProcess,
+                        new ProxyAdmin(adminPort, token), phase);
+            }
+            try (LoadProcess load = new LoadProcess(firstMember, MEMBERS)) {
+                monolith(load, monolith, "http://127.0.0.1:" + monolithProxyPort, phase);
+            }
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -102,9 +110,8 @@ public final class ProxyBench {
         }
     }
 
-    private static void doNothingBackend(String direct, String proxy, Process proxyProcess, ProxyAdmin admin,
-                                         Duration phase) throws Exception {
-        LoadGenerator load = new LoadGenerator(0, MEMBERS);
+    private static void doNothingBackend(Load load, String direct, String proxy, Process proxyProcess,
+                                         ProxyAdmin admin, Duration phase) throws Exception {
         admin.flip("LEGACY");
         System.out.println("do-nothing backend: warming up (JIT) ...");
         load.closedLoop(direct, 16, phase);
@@ -159,8 +166,7 @@ public final class ProxyBench {
         System.out.println("\nShadow parity after the run: " + parity);
     }
 
-    private static void monolith(String direct, String proxy, long firstMember, Duration phase) throws Exception {
-        LoadGenerator load = new LoadGenerator(firstMember, MEMBERS);
+    private static void monolith(Load load, String direct, String proxy, Duration phase) throws Exception {
         System.out.println("\nmonolith: warming up (JIT) ...");
         load.closedLoop(direct, 16, phase);
         load.closedLoop(proxy, 16, phase);
@@ -188,7 +194,7 @@ public final class ProxyBench {
     /** Closed-loop throughput, 32 in flight, in alternating rounds of direct and proxy. */
     private record Throughput(List<Double> direct, List<Double> proxy, long directFailures, long proxyFailures) {
 
-        static Throughput measure(LoadGenerator load, String direct, String proxy, Duration phase)
+        static Throughput measure(Load load, String direct, String proxy, Duration phase)
                 throws InterruptedException {
             List<Double> directRates = new ArrayList<>();
             List<Double> proxyRates = new ArrayList<>();
