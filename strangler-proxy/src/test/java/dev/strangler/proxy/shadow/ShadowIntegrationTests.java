@@ -162,8 +162,7 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
         }
         // At 50 %, all 60 or none mirrored has a chance of 2 in 10^18.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            Map<?, ?> report = admin().get().uri("/admin/routes/sampled/parity").exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            Map<?, ?> report = parityReport("sampled");
             long compared = ((Number) report.get("compared")).longValue();
             long skipped = ((Number) report.get("skipped")).longValue();
             assertThat(compared + skipped).isEqualTo(requests);
@@ -189,8 +188,19 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
             filteredOn.add(Thread.currentThread().getName());
             return HttpHeaders.copyOf(headers); // a writable copy, as the gateway's own header filters return
         };
+        ObjectProvider<List<HttpHeadersFilter>> headersFilters = new ObjectProvider<>() {
+            @Override
+            public List<HttpHeadersFilter> getObject() {
+                return List.of(recordsItsThread);
+            }
+
+            @Override
+            public List<HttpHeadersFilter> getIfAvailable() {
+                return getObject();
+            }
+        };
         ShadowMirror mirror = new ShadowMirror(properties, ledger, mirrorClient, comparison, readYourWrites,
-                new SimpleObjectProvider<>(List.of(recordsItsThread)));
+                headersFilters);
         MockServerWebExchange served = MockServerWebExchange.from(
                 MockServerHttpRequest.get("http://localhost/api/overflow/built-on-the-mirror-loop"));
         GatewayFilterChain monolithAnswers = exchange -> {
@@ -206,34 +216,13 @@ class ShadowIntegrationTests extends ProxyIntegrationTest {
         assertThat(filteredOn).singleElement().asString().startsWith("shadow-mirror");
     }
 
-    /** The one object a provider gives, for a component built by hand. */
-    private record SimpleObjectProvider<T>(T object) implements ObjectProvider<T> {
-
-        @Override
-        public T getObject() {
-            return object;
-        }
-
-        @Override
-        public T getObject(Object... args) {
-            return object;
-        }
-
-        @Override
-        public T getIfAvailable() {
-            return object;
-        }
-
-        @Override
-        public T getIfUnique() {
-            return object;
-        }
+    private long droppedOn(String route) {
+        return ((Number) parityReport(route).get("dropped")).longValue();
     }
 
-    private long droppedOn(String route) {
-        Map<?, ?> report = admin().get().uri("/admin/routes/{name}/parity", route).exchange()
+    private Map<?, ?> parityReport(String route) {
+        return admin().get().uri("/admin/routes/{name}/parity", route).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        return ((Number) report.get("dropped")).longValue();
     }
 
     private WebTestClient.BodyContentSpec parity(String route) {

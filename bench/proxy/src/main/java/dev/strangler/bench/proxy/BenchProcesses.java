@@ -45,6 +45,19 @@ final class BenchProcesses implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /**
+     * The command that runs this harness's own jar (a backend, a plain gateway, the load generator) in a JVM of its
+     * own, with the services' heap and full JIT.
+     */
+    static List<String> thisJar(String java, List<String> options, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ProxyBench.SERVICE_JVM);
+        command.addAll(options);
+        command.addAll(List.of("-jar", System.getProperty("java.class.path")));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

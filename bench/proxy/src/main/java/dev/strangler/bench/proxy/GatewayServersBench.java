@@ -42,7 +42,7 @@ final class GatewayServersBench {
         String java17 = BenchProcesses.java();
         try (EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(settings, home).start();
              BenchProcesses jvms = new BenchProcesses()) {
-            Process backendProcess = jvms.start("servers-backend", command(java17, List.of(), "backend",
+            Process backendProcess = jvms.start("servers-backend", BenchProcesses.thisJar(java17, List.of(), "backend",
                     Integer.toString(backendPort), Integer.toString(extractedPort)), Map.of());
             String kafka = "127.0.0.1:" + settings.kafkaPort(), extracted = "http://127.0.0.1:" + extractedPort;
             Map<String, Server> gateways = new LinkedHashMap<>();
@@ -135,7 +135,8 @@ final class GatewayServersBench {
     }
 
     private static Server kitProxy(BenchProcesses jvms, String proxyJar, String name, String kafka, String token,
-                                   String backend, String extracted, Map<String, String> extraEnvironment) throws Exception {
+                                   String backend, String extracted, Map<String, String> extraEnvironment)
+            throws Exception {
         int port = BenchProcesses.freePort(), adminPort = BenchProcesses.freePort();
         Map<String, String> environment = new LinkedHashMap<>(ProxyBench.proxyEnvironment(kafka, token, backend,
                 extracted, port, adminPort, "bench." + name + ".toggles"));
@@ -164,15 +165,7 @@ final class GatewayServersBench {
         List<String> jvmOptions = new ArrayList<>(options);
         jvmOptions.add("-Xlog:gc:file=" + BenchProcesses.log(name + "-gc"));
         return new Server("http://127.0.0.1:" + port,
-                jvms.start(name, command(java, jvmOptions, app, Integer.toString(port), backend), Map.of()));
-    }
-
-    private static List<String> command(String java, List<String> options, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(ProxyBench.SERVICE_JVM);
-        command.addAll(options);
-        command.addAll(List.of("-jar", System.getProperty("java.class.path")));
-        command.addAll(List.of(arguments));
-        return command;
+                jvms.start(name, BenchProcesses.thisJar(java, jvmOptions, app, Integer.toString(port), backend),
+                        Map.of()));
     }
 }

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +27,8 @@ final class LoadProcess implements Load, AutoCloseable {
 
     /** Starts the load JVM, requesting {@code GET /api/members/{id}} for the {@code ids} ids from {@code firstId}. */
     LoadProcess(long firstId, int ids) throws IOException {
-        List<String> command = new ArrayList<>(List.of(BenchProcesses.java()));
-        command.addAll(ProxyBench.SERVICE_JVM);
-        command.addAll(List.of("-jar", System.getProperty("java.class.path"), "load", Long.toString(firstId),
-                Integer.toString(ids)));
+        List<String> command = BenchProcesses.thisJar(BenchProcesses.java(), List.of(), "load",
+                Long.toString(firstId), Integer.toString(ids));
         this.log = BenchProcesses.log("load.log");
         this.process = new ProcessBuilder(command).redirectError(Path.of(log).toFile()).start();
         this.commands = process.outputWriter(StandardCharsets.UTF_8);

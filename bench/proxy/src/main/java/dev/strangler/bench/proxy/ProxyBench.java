@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * Proxy versus direct, on loopback, in one run, in two scenarios: a do-nothing Reactor Netty backend (the proxy's
  * own cost) and the real monolith's {@code GET /api/members/{id}} on the embedded MariaDB (the figure a team sees).
  * The embedded MariaDB and Kafka (the toggle log) run in this JVM; the backends, the monolith, the proxies and the
- * load generator ({@link LoadProcess}) each in their own JVM with full JIT. Throughput is measured in alternating rounds of direct
- * and proxy, and each round's ratio is reported with their median.
+ * load generator ({@link LoadProcess}) each in their own JVM with full JIT. Throughput is measured in alternating
+ * rounds of direct and proxy, and each round's ratio is reported with their median.
  * Usage: {@code java -jar proxy-bench.jar <proxy jar> <monolith war> [seconds per phase]}; the same jar also starts
  * the backends and the plain gateways of the servers scenario ({@link GatewayServersBench}) in their own JVMs.
  */
